@@ -71,6 +71,14 @@ func setupTofu() error {
 		}
 		os.Setenv("TF_ACC_TERRAFORM_PATH", tofu)
 	}
+	// The tests own the CLI configuration: a user's dev_overrides or plugin
+	// cache must not change what they run, and a TF_CLI_CONFIG_FILE naming a
+	// missing file makes tofu print a warning that breaks version detection.
+	cliConfig := filepath.Join(os.TempDir(), "homelab-acctest.tofurc")
+	if err := os.WriteFile(cliConfig, []byte("# empty: acceptance tests use only the in-process provider\n"), 0o644); err != nil {
+		return err
+	}
+	os.Setenv("TF_CLI_CONFIG_FILE", cliConfig)
 	setDefault("TF_ACC_PROVIDER_NAMESPACE", "hashicorp")
 	setDefault("TF_ACC_PROVIDER_HOST", "registry.opentofu.org")
 	setDefault("CHECKPOINT_DISABLE", "1")

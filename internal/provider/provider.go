@@ -131,7 +131,7 @@ func (p *homelabProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 						MarkdownDescription: "API token as `user@realm!name=secret`. Conflicts with `password`. " +
 							"Env: `PROXMOX_VE_API_TOKEN`.",
 						Validators: []validator.String{
-							validate.Regex(apiTokenPattern, "API token (user@realm!name=secret)"),
+							validate.SecretRegex(apiTokenPattern, "API token (user@realm!name=secret)"),
 							stringvalidator.ConflictsWith(path.MatchRelative().AtParent().AtName("password")),
 						},
 					},

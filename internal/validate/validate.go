@@ -57,3 +57,13 @@ func Regex(re *regexp.Regexp, what string) validator.String {
 		return nil
 	})
 }
+
+// SecretRegex is Regex for sensitive values: its error never repeats the value.
+func SecretRegex(re *regexp.Regexp, what string) validator.String {
+	return StringFunc(what, func(s string) error {
+		if !re.MatchString(s) {
+			return fmt.Errorf("the value is not a valid %s", what)
+		}
+		return nil
+	})
+}
