@@ -1,0 +1,90 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/homelab-iac/terraform-provider-homelab/internal/emulator/routeros"
+)
+
+// userFlags collects repeated --user name=password flags.
+type userFlags map[string]string
+
+func (u userFlags) String() string {
+	var names []string
+	for n := range u {
+		names = append(names, n)
+	}
+	return strings.Join(names, ",")
+}
+
+func (u userFlags) Set(v string) error {
+	name, pass, ok := strings.Cut(v, "=")
+	if !ok || name == "" {
+		return fmt.Errorf("want name=password, got %q", v)
+	}
+	u[name] = pass
+	return nil
+}
+
+func init() {
+	register(emulator{
+		name:    "routeros",
+		summary: "RouterOS 7 binary API (api and api-ssl)",
+		setup: func(fs *flag.FlagSet) func() (func() error, error) {
+			listen := fs.String("listen", "127.0.0.1:8728", "plain API listen address")
+			listenTLS := fs.String("listen-tls", "", "api-ssl listen address (empty: no TLS)")
+			certFile := fs.String("cert", "", "api-ssl certificate PEM file (default: generate a CA and certificate)")
+			keyFile := fs.String("key", "", "api-ssl private key PEM file")
+			users := userFlags{}
+			fs.Var(users, "user", "user `name=password` (repeatable; default admin with an empty password)")
+			version := fs.String("version", "7.19.4", "emulated RouterOS version (!empty is sent from 7.18)")
+			ports := fs.Int("ports", 10, "number of ethernet ports (ether1..etherN)")
+			latency := fs.Duration("latency", 0, "latency added before each command's reply")
+			seed := fs.String("seed", "", "RouterOS /export script to load at start")
+			caOut := fs.String("ca-out", "", "write the generated api-ssl CA certificate (PEM) to this file")
+			return func() (func() error, error) {
+				cfg := routeros.Config{
+					Addr: *listen, TLS: *listenTLS != "", TLSAddr: *listenTLS,
+					Version: *version, EthernetPorts: *ports, Latency: *latency,
+				}
+				if len(users) > 0 {
+					cfg.Users = users
+				}
+				if *certFile != "" || *keyFile != "" {
+					var err error
+					if cfg.CertPEM, err = os.ReadFile(*certFile); err != nil {
+						return nil, err
+					}
+					if cfg.KeyPEM, err = os.ReadFile(*keyFile); err != nil {
+						return nil, err
+					}
+				}
+				if *seed != "" {
+					b, err := os.ReadFile(*seed)
+					if err != nil {
+						return nil, err
+					}
+					cfg.Seed = string(b)
+				}
+				s, err := routeros.Start(cfg)
+				if err != nil {
+					return nil, err
+				}
+				if *caOut != "" && s.CACertPEM() != nil {
+					if err := os.WriteFile(*caOut, s.CACertPEM(), 0o644); err != nil {
+						s.Close()
+						return nil, err
+					}
+				}
+				fmt.Printf("routeros: api listening on %s (RouterOS %s, %d ethernet ports)\n", s.Addr(), cfg.Version, cfg.EthernetPorts)
+				if s.TLSAddr() != "" {
+					fmt.Printf("routeros: api-ssl listening on %s\n", s.TLSAddr())
+				}
+				return s.Close, nil
+			}
+		},
+	})
+}

@@ -1,0 +1,29 @@
+package proxmox
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+)
+
+// loadState reads an initial state: {"nodes": [...], "storages": [...],
+// "volumes": [...], "guests": {"100": {...}}, "pools": {...}, "ha": {...}}.
+// Omitted nodes and storages get the defaults.
+func loadState(file string) (*state, error) {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	var st state
+	if err := json.Unmarshal(b, &st); err != nil {
+		return nil, fmt.Errorf("proxmox emulator: state file %s: %w", file, err)
+	}
+	return &st, nil
+}
+
+// State returns the current state as JSON, in the state-file format.
+func (s *Server) State() ([]byte, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return json.MarshalIndent(s.st, "", "  ")
+}

@@ -1,0 +1,119 @@
+// Package routeros emulates a MikroTik RouterOS 7 router's binary API
+// (api on TCP, api-ssl on TLS) for acceptance tests, the demo and users'
+// CI. It encodes RouterOS behaviour from the project's reference notes and
+// MikroTik's documentation, never from the provider's own tables, so tests
+// against it prove something about the provider.
+//
+// # Protocol (modelled)
+//
+//   - Word and sentence framing with all five length encodings; empty
+//     sentences are ignored; a reserved control byte closes the connection.
+//   - Post-6.43 login: /login =name= =password= gives a bare !done; wrong
+//     credentials give !trap "invalid user name or password (6)" then
+//     !done. Any other command before login gives !trap "not logged in".
+//   - Replies: !re per row, !done last (=ret= for add, count-only and get),
+//     !trap (=category= where RouterOS sets one) always followed by !done,
+//     !empty before !done for a print with no rows when the emulated
+//     version is >= 7.18, and !fatal "session terminated on request" on
+//     /quit, after which the connection closes.
+//   - .tag on every reply sentence of a tagged command; any number of
+//     tagged commands in flight on one connection. Commands execute in
+//     arrival order; the replies of tagged commands are sent concurrently
+//     after the latency, and never sooner than Config.TaggedReplyDelay
+//     (see there: go-routeros v3.0.1's async mode loses instant replies).
+//   - listen, and print with =follow= (current rows first) or
+//     =follow-only=: every later change to a matching row is an !re with the
+//     row as print shows it, a removed row is =.id=*X =.dead=yes. /cancel
+//     =tag=X ends it with !trap category 2 "interrupted" and !done, then
+//     answers !done itself; /cancel without a tag ends all of the session's.
+//   - print and getall with =.proplist=, =count-only= and every query word:
+//     ?name (has), ?-name (lacks), ?name=v and ?=name=v (equal; an absent
+//     property equals ""), ?<name=v and ?>name=v (numeric when both sides
+//     are integers, else string order), and ?# stack operations (digits
+//     copy the value at that index from the top, or replace the stack when
+//     last; ! & | and . as documented).
+//   - add, set, remove, unset (=value-name=), enable, disable, comment,
+//     move (=destination=, or to the end), get (=value-name=). Items are
+//     addressed by =.id= or =numbers=: ids (*1A) or, in menus with names,
+//     names, in comma lists; one bad item fails the whole command with "no
+//     such item" and changes nothing. =!prop= unsets a property in add and
+//     set; place-before in add on ordered tables; copy-from in add.
+//
+// # Menus and rules (modelled)
+//
+// /interface (print, set, enable, disable, comment over every interface),
+// /interface/ethernet (ether1..etherN from the start, no add or remove),
+// /interface/vlan, /interface/bridge, /interface/bonding, /interface/list
+// (builtin all, none, dynamic, static, which cannot be changed),
+// /interface/list/member, /interface/bridge/port, /interface/bridge/vlan,
+// /ip/address, /ip/pool, /ip/dhcp-server, /ip/dhcp-server/network,
+// /ip/dhcp-server/lease, /ip/dns (singleton), /ip/dns/static (ordered),
+// /ip/firewall/filter and /ip/firewall/nat (ordered), /system/identity
+// (singleton) and /system/resource (read-only: version, board-name CHR, ...).
+//
+//   - Interfaces share one id and name space. Ids are *HEX, allocated in
+//     increasing order per table and never reused; bridge ports start at
+//     *0, builtin interface lists have ids from *2000010.
+//   - Print shows .id (not for singletons), the set properties, the
+//     defaults RouterOS prints, and computed read-only properties; defaults
+//     RouterOS omits stay omitted even when set explicitly (dhcp-server
+//     authoritative=yes, lease server=all, dns static type=A, ...).
+//   - Values are normalised as RouterOS prints them: booleans true/false
+//     (yes/no/true/false accepted), durations 1w2d3h4m5s6ms (300, 24h,
+//     00:00:10, "1d 00:10:00" accepted), MACs upper-case with colons, bridge
+//     and port priority as 0x hex, enums to their canonical case, comma
+//     lists without blanks, addresses without a prefix length as /32.
+//   - Computed: running (ports run unless disabled, a vlan with its parent,
+//     a bond with a slave), mac-address of vlans/bonds/bridges, slave,
+//     actual-mtu, l2mtu, network of an address, actual-interface and invalid
+//     of addresses and DHCP servers, pool total/used/available, bridge port
+//     status/inactive, bridge vlan current-tagged/current-untagged, firewall
+//     bytes/packets, dynamic.
+//   - References must exist ("input does not match any value of
+//     <argument>"): interfaces, bridges, pools, DHCP servers, interface
+//     lists; "*ID" references resolve to names; firewall interface matchers
+//     accept a "!" negation. References follow a rename, and show as *ID
+//     once the item is removed (that address is then invalid=true).
+//   - Errors, with RouterOS's words: "unknown parameter x", "missing
+//     value(s) of argument(s) x" (several joined by ","), "value of x out
+//     of range (a..b)", "input does not match any value of x", "invalid
+//     value for argument x", "no such item", "no such command or directory
+//     (verb)", "no such command prefix", "failure: already have interface
+//     with such name", "failure: already have such address", "failure:
+//     interface cannot be in tagged and untagged at the same time",
+//     "failure: each interface can appear only once", "failure: device
+//     already added as bridge port", "failure: can not change dynamic",
+//     "failure: entry already exists" (dns static).
+//   - Dynamic rows: on a bridge with vlan-filtering, each pvid of the bridge
+//     and its enabled ports that no static /interface/bridge/vlan row covers
+//     gets a dynamic row (current-untagged lists its members); a static row
+//     covering the pvid lists those ports in its current-untagged instead.
+//
+// Knobs: listen addresses, users, version, number of ethernet ports,
+// latency, DropAfter/DropOn, Counters, and Config.Seed / LoadExport, which
+// loads a RouterOS /export script (the menus above; other menus and
+// unknown parameters are skipped).
+//
+// # Not modelled
+//
+//   - Legacy (pre-6.43) challenge login; the limit on sentences before login; users' groups and
+//     policies (every user is a full user); export, find, and menus not
+//     listed above.
+//   - Traffic and link state: counters stay 0, every enabled port is up,
+//     DHCP leases are never handed out (status=waiting, no dynamic leases),
+//     DNS cache-used is fixed.
+//   - Interface kinds other than ethernet, vlan, bridge and bonding;
+//     switch chips, hardware offload, MSTP/MVRP details, IPv6.
+//   - Messages not confirmed against a real router (guesses in RouterOS
+//     style): "not logged in", "failure: can not add slave interface as
+//     bridge port", "failure: interface is already slave", "failure:
+//     already have interface list with such name", "failure: already have
+//     pool with such name", "failure: already have server with such name",
+//     "failure: already have such entry" (list member), "failure: already
+//     have static lease for this client", "failure: can not change builtin",
+//     "failure: can not change dynamic" for remove, "failure: can not add
+//     bridge to itself", "can not unset x", and which trap categories go
+//     with which message.
+//   - Cross-row rules beyond those listed (e.g. two DHCP servers on one
+//     interface, overlapping bridge vlan rows, vlan-id clashes on a parent).
+package routeros

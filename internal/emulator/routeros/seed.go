@@ -1,0 +1,222 @@
+package routeros
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// LoadExport loads a RouterOS /export script: menu lines ("/interface
+// vlan"), add/set/remove/enable/disable commands, "[ find k=v ]" item
+// selectors, quoted values, "\" line continuations and comments. Commands of
+// menus the emulator does not model, and parameters it does not know, are
+// skipped (a real router's export has many); a set on a [ find ] that matches
+// nothing (e.g. an sfp port) is skipped too. Any other failure stops the
+// load with the line number and RouterOS's message.
+func (s *Server) LoadExport(script string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	err := s.db.loadExport(script)
+	if len(s.listeners) > 0 {
+		s.notify()
+	}
+	return err
+}
+
+func (d *db) loadExport(script string) error {
+	menuPath := ""
+	lines := strings.Split(strings.ReplaceAll(script, "\r\n", "\n"), "\n")
+	for i := 0; i < len(lines); i++ {
+		lineNo := i + 1
+		line := lines[i]
+		for strings.HasSuffix(line, "\\") && i+1 < len(lines) {
+			i++
+			line = line[:len(line)-1] + strings.TrimLeft(lines[i], " \t")
+		}
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		toks, err := tokenize(line)
+		if err != nil {
+			return fmt.Errorf("line %d: %v", lineNo, err)
+		}
+		if strings.HasPrefix(toks[0], "/") {
+			// "/ip address" or "/ip address add ..."
+			path := []string{strings.TrimPrefix(toks[0], "/")}
+			j := 1
+			for ; j < len(toks); j++ {
+				if strings.Contains(toks[j], "=") || isVerb(toks[j]) || strings.HasPrefix(toks[j], "[") {
+					break
+				}
+				path = append(path, toks[j])
+			}
+			menuPath = "/" + strings.Join(slices.DeleteFunc(path, func(s string) bool { return s == "" }), "/")
+			toks = toks[j:]
+			if len(toks) == 0 {
+				continue
+			}
+		}
+		if err := d.seedCommand(menuPath, toks); err != nil {
+			return fmt.Errorf("line %d: %s: %v", lineNo, menuPath, err)
+		}
+	}
+	d.refreshDynamic()
+	return nil
+}
+
+func isVerb(s string) bool {
+	switch s {
+	case "add", "set", "remove", "enable", "disable", "unset", "move", "comment":
+		return true
+	}
+	return false
+}
+
+func (d *db) seedCommand(menuPath string, toks []string) error {
+	m := d.menus[menuPath]
+	if m == nil || !isVerb(toks[0]) {
+		return nil // a menu or command the emulator does not model
+	}
+	verb := toks[0]
+	req := request{command: menuPath + "/" + verb}
+	for _, t := range toks[1:] {
+		switch {
+		case strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]"):
+			ids, err := d.seedFind(m, strings.TrimSpace(t[1:len(t)-1]))
+			if err != nil {
+				return err
+			}
+			if len(ids) == 0 {
+				return nil
+			}
+			req.attrs = append(req.attrs, kv{"numbers", strings.Join(ids, ",")})
+		case strings.Contains(t, "="):
+			k, v, _ := strings.Cut(t, "=")
+			name := strings.TrimPrefix(k, "!")
+			if f := m.field(name); (f == nil || f.ro) && !slices.Contains([]string{"place-before", "copy-from", "numbers", "value-name", "destination"}, k) {
+				continue // unknown to the emulator
+			}
+			req.attrs = append(req.attrs, kv{k, v})
+		default:
+			// a bare item reference: set ether1 ..., remove *3
+			req.attrs = append(req.attrs, kv{"numbers", t})
+		}
+	}
+	if m.singleton {
+		req.attrs = slices.DeleteFunc(req.attrs, func(a kv) bool { return a.k == "numbers" })
+	}
+	return d.exec(req).err
+}
+
+// seedFind evaluates "find k=v k2=v2" (and "find where k=v") against a menu.
+func (d *db) seedFind(m *menu, expr string) ([]string, error) {
+	toks, err := tokenize(expr)
+	if err != nil {
+		return nil, err
+	}
+	if len(toks) == 0 || toks[0] != "find" {
+		return nil, fmt.Errorf("unsupported item selector [ %s ]", expr)
+	}
+	var q []string
+	for _, t := range toks[1:] {
+		if t == "where" {
+			continue
+		}
+		if !strings.Contains(t, "=") {
+			return nil, fmt.Errorf("unsupported item selector [ %s ]", expr)
+		}
+		q = append(q, t)
+	}
+	res := d.print(m, request{queries: q, attrs: []kv{{".proplist", ".id"}}})
+	if res.err != nil {
+		return nil, res.err
+	}
+	var ids []string
+	for _, p := range res.rows {
+		v, _ := p.get(".id")
+		ids = append(ids, v)
+	}
+	return ids, nil
+}
+
+// tokenize splits a script line into words, keeping "[ ... ]" groups whole
+// and decoding quoted values (k="a b" -> k=a b).
+func tokenize(line string) ([]string, error) {
+	var toks []string
+	var cur strings.Builder
+	inTok := false
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case c == ' ' || c == '\t':
+			if inTok {
+				toks = append(toks, cur.String())
+				cur.Reset()
+				inTok = false
+			}
+		case c == '[':
+			depth, j := 0, i
+			for ; j < len(line); j++ {
+				if line[j] == '[' {
+					depth++
+				} else if line[j] == ']' {
+					depth--
+					if depth == 0 {
+						break
+					}
+				}
+			}
+			if j == len(line) {
+				return nil, fmt.Errorf("unbalanced [")
+			}
+			cur.WriteString(line[i : j+1])
+			inTok = true
+			i = j
+		case c == '"':
+			inTok = true
+			j := i + 1
+			for ; j < len(line) && line[j] != '"'; j++ {
+				if line[j] != '\\' || j+1 >= len(line) {
+					cur.WriteByte(line[j])
+					continue
+				}
+				j++
+				switch e := line[j]; e {
+				case 'n':
+					cur.WriteByte('\n')
+				case 'r':
+					cur.WriteByte('\r')
+				case 't':
+					cur.WriteByte('\t')
+				case '_':
+					cur.WriteByte(' ')
+				default:
+					if isHex(e) && j+1 < len(line) && isHex(line[j+1]) {
+						var b byte
+						fmt.Sscanf(line[j:j+2], "%02X", &b)
+						cur.WriteByte(b)
+						j++
+					} else {
+						cur.WriteByte(e)
+					}
+				}
+			}
+			if j >= len(line) {
+				return nil, fmt.Errorf("unterminated quote")
+			}
+			i = j
+		default:
+			cur.WriteByte(c)
+			inTok = true
+		}
+	}
+	if inTok {
+		toks = append(toks, cur.String())
+	}
+	return toks, nil
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'A' && c <= 'F' || c >= 'a' && c <= 'f'
+}

@@ -1,0 +1,110 @@
+package routeros
+
+import (
+	"strings"
+	"testing"
+)
+
+const sampleExport = `# 2025-06-10 12:00:00 by RouterOS 7.19.4
+# software id = ABCD-1234
+#
+/interface bridge
+add admin-mac=4C:5E:0C:AA:BB:CC auto-mac=no comment=defconf name=bridge \
+    vlan-filtering=yes
+/interface ethernet
+set [ find default-name=ether1 ] comment="uplink to ISP" name=wan
+set [ find default-name=sfp-sfpplus1 ] disabled=yes
+/interface vlan
+add interface=bridge name=vlan20 vlan-id=20
+/interface list
+add comment=defconf name=WAN
+add comment=defconf name=LAN
+/ip pool
+add name=dhcp ranges=192.168.88.10-192.168.88.254
+/ip dhcp-server
+add address-pool=dhcp interface=bridge lease-time=1d name=defconf
+/interface bridge port
+add bridge=bridge comment=defconf interface=ether2
+add bridge=bridge interface=ether3 pvid=20
+/interface bridge vlan
+add bridge=bridge tagged=bridge vlan-ids=20
+/interface list member
+add interface=bridge list=LAN
+add interface=wan list=WAN
+/ip address
+add address=192.168.88.1/24 comment=defconf interface=bridge network=192.168.88.0
+/ip dhcp-server lease
+add address=192.168.88.20 mac-address=aa:bb:cc:00:11:22 server=defconf
+/ip dhcp-server network
+add address=192.168.88.0/24 comment=defconf dns-server=192.168.88.1 gateway=192.168.88.1
+/ip dns
+set allow-remote-requests=yes servers=1.1.1.1,9.9.9.9
+/ip dns static
+add address=192.168.88.1 comment=defconf name=router.lan type=A
+/ip firewall filter
+add action=accept chain=input comment="defconf: accept established,related,untracked" connection-state=established,related,untracked
+add action=drop chain=input comment="defconf: drop all not coming from LAN" in-interface-list=!LAN
+/ip firewall nat
+add action=masquerade chain=srcnat comment="defconf: masquerade" ipsec-policy=out,none out-interface-list=WAN
+/ip service
+set telnet disabled=yes
+/system identity
+set name="core router"
+/system note
+set show-at-login=no
+`
+
+func TestSeedExport(t *testing.T) {
+	s := start(t, Config{Seed: sampleExport})
+	one := func(words ...string) map[string]string {
+		t.Helper()
+		r := mustRun(t, s, words...)
+		if len(r) != 1 {
+			t.Fatalf("%q: %d rows %v", words, len(r), r)
+		}
+		return r[0]
+	}
+	check := func(row map[string]string, want map[string]string) {
+		t.Helper()
+		for k, v := range want {
+			if row[k] != v {
+				t.Errorf("%s = %q, want %q (row %v)", k, row[k], v, row)
+			}
+		}
+	}
+	check(one("/interface/bridge/print"), map[string]string{"name": "bridge", "vlan-filtering": "true", "auto-mac": "false", "admin-mac": "4C:5E:0C:AA:BB:CC", "comment": "defconf"})
+	check(one("/interface/ethernet/print", "?default-name=ether1"), map[string]string{"name": "wan", "comment": "uplink to ISP"})
+	check(one("/interface/vlan/print"), map[string]string{"name": "vlan20", "interface": "bridge", "vlan-id": "20"})
+	check(one("/ip/dhcp-server/print"), map[string]string{"name": "defconf", "address-pool": "dhcp", "lease-time": "1d"})
+	check(one("/ip/dhcp-server/lease/print"), map[string]string{"mac-address": "AA:BB:CC:00:11:22", "server": "defconf"})
+	check(one("/ip/dns/print"), map[string]string{"servers": "1.1.1.1,9.9.9.9", "allow-remote-requests": "true"})
+	check(one("/system/identity/print"), map[string]string{"name": "core router"})
+	check(one("/ip/firewall/nat/print"), map[string]string{"action": "masquerade", "out-interface-list": "WAN"})
+	check(one("/interface/list/member/print", "?list=WAN"), map[string]string{"interface": "wan"})
+	check(one("/interface/bridge/vlan/print", "?dynamic=false"), map[string]string{"vlan-ids": "20", "current-untagged": "ether3"})
+	check(one("/interface/bridge/vlan/print", "?dynamic=true"), map[string]string{"vlan-ids": "1", "current-untagged": "bridge,ether2"})
+	if r := mustRun(t, s, "/ip/firewall/filter/print"); len(r) != 2 || r[1]["in-interface-list"] != "!LAN" || r[1]["action"] != "drop" {
+		t.Errorf("filter rules: %v", r)
+	}
+}
+
+func TestSeedErrors(t *testing.T) {
+	for _, tc := range []struct{ script, want string }{
+		{"/interface vlan\nadd name=v vlan-id=5000 interface=ether1\n", "line 2: /interface/vlan: value of vlan-id out of range (1..4094)"},
+		{"/ip address add address=10.0.0.1/24 interface=nope\n", "line 1: /ip/address: input does not match any value of interface"},
+		{"/system identity\nset name=\"unterminated\n", "line 2: unterminated quote"},
+	} {
+		_, err := Start(Config{Seed: tc.script})
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("seed %q: %v, want %q", tc.script, err, tc.want)
+		}
+	}
+}
+
+func TestTokenize(t *testing.T) {
+	got, err := tokenize(`set [ find default-name=ether1 ] comment="a \"b\"\_c" name=x`)
+	want := []string{"set", "[ find default-name=ether1 ]", `comment=a "b" c`, "name=x"}
+	if err != nil || strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("tokenize = %q, %v", got, err)
+	}
+}

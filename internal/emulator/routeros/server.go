@@ -1,0 +1,307 @@
+package routeros
+
+import (
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"maps"
+	"net"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Config configures an emulator. The zero value is usable.
+type Config struct {
+	Addr            string            // plain API listen address; "" means "127.0.0.1:0"
+	TLS             bool              // also serve api-ssl on TLSAddr
+	TLSAddr         string            // "" means "127.0.0.1:0"
+	CertPEM, KeyPEM []byte            // api-ssl certificate; when empty a CA + server cert for 127.0.0.1/localhost is generated
+	Users           map[string]string // user -> password; nil means {"admin": ""}
+	Version         string            // "" means "7.19.4"; !empty is sent only for >= 7.18
+	EthernetPorts   int               // 0 means 10 (ether1..ether10)
+	Latency         time.Duration     // added once before the reply to every command (one round trip)
+	Seed            string            // a RouterOS /export script to load at start
+	// TaggedReplyDelay is the least time before the reply to a tagged
+	// command; 0 means 500µs, negative means none. go-routeros v3.0.1's
+	// async mode registers a tag only after sending the command, so a reply
+	// arriving within microseconds (loopback, a busy CI machine) is dropped
+	// and its Run never returns. A real router over a network is never that
+	// fast; this keeps tests from tripping on that race.
+	TaggedReplyDelay time.Duration
+}
+
+const defaultTaggedReplyDelay = 500 * time.Microsecond
+
+// Server is a running emulator.
+type Server struct {
+	cfg   Config
+	users map[string]string
+
+	mu        sync.Mutex // guards db and listeners
+	db        *db
+	listeners map[*listener]struct{}
+
+	knobMu    sync.Mutex
+	latency   time.Duration
+	counters  map[string]int
+	dropAfter int // sentences left before dropping a connection; 0 = off
+	dropOn    string
+	dropExec  bool
+
+	ln, tlsLn net.Listener
+	caPEM     []byte
+
+	connMu sync.Mutex
+	conns  map[net.Conn]struct{}
+	closed bool
+	wg     sync.WaitGroup
+}
+
+// Start starts an emulator listening on cfg.Addr (and cfg.TLSAddr).
+func Start(cfg Config) (*Server, error) {
+	if cfg.Addr == "" {
+		cfg.Addr = "127.0.0.1:0"
+	}
+	if cfg.TLSAddr == "" {
+		cfg.TLSAddr = "127.0.0.1:0"
+	}
+	if cfg.Version == "" {
+		cfg.Version = "7.19.4"
+	}
+	if cfg.TaggedReplyDelay == 0 {
+		cfg.TaggedReplyDelay = defaultTaggedReplyDelay
+	}
+	if cfg.EthernetPorts <= 0 {
+		cfg.EthernetPorts = 10
+	}
+	users := cfg.Users
+	if users == nil {
+		users = map[string]string{"admin": ""}
+	}
+	s := &Server{
+		cfg:      cfg,
+		users:    maps.Clone(users),
+		db:       newDB(cfg.Version, cfg.EthernetPorts),
+		latency:  cfg.Latency,
+		counters: map[string]int{},
+		conns:    map[net.Conn]struct{}{},
+	}
+	if cfg.Seed != "" {
+		if err := s.LoadExport(cfg.Seed); err != nil {
+			return nil, fmt.Errorf("seed: %w", err)
+		}
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return nil, err
+	}
+	s.ln = ln
+	if cfg.TLS {
+		certPEM, keyPEM := cfg.CertPEM, cfg.KeyPEM
+		if len(certPEM) == 0 || len(keyPEM) == 0 {
+			s.caPEM, certPEM, keyPEM, err = generateCerts()
+			if err != nil {
+				ln.Close()
+				return nil, err
+			}
+		}
+		cert, err := tls.X509KeyPair(certPEM, keyPEM)
+		if err != nil {
+			ln.Close()
+			return nil, fmt.Errorf("api-ssl certificate: %w", err)
+		}
+		tln, err := net.Listen("tcp", cfg.TLSAddr)
+		if err != nil {
+			ln.Close()
+			return nil, err
+		}
+		s.tlsLn = tls.NewListener(tln, &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12})
+		s.wg.Add(1)
+		go s.serve(s.tlsLn)
+	}
+	s.wg.Add(1)
+	go s.serve(ln)
+	return s, nil
+}
+
+// Addr is the plain API address, "127.0.0.1:port".
+func (s *Server) Addr() string { return s.ln.Addr().String() }
+
+// TLSAddr is the api-ssl address, "" when TLS is off.
+func (s *Server) TLSAddr() string {
+	if s.tlsLn == nil {
+		return ""
+	}
+	return s.tlsLn.Addr().String()
+}
+
+// CACertPEM is the PEM of the CA that signed the generated api-ssl
+// certificate (nil when the certificate was given).
+func (s *Server) CACertPEM() []byte { return s.caPEM }
+
+// Close stops listening and closes every connection.
+func (s *Server) Close() error {
+	s.connMu.Lock()
+	if s.closed {
+		s.connMu.Unlock()
+		return nil
+	}
+	s.closed = true
+	for c := range s.conns {
+		c.Close()
+	}
+	s.connMu.Unlock()
+	err := s.ln.Close()
+	if s.tlsLn != nil {
+		s.tlsLn.Close()
+	}
+	s.wg.Wait()
+	if errors.Is(err, net.ErrClosed) {
+		err = nil
+	}
+	return err
+}
+
+func (s *Server) serve(ln net.Listener) {
+	defer s.wg.Done()
+	for {
+		c, err := ln.Accept()
+		if err != nil {
+			var ne net.Error
+			if errors.As(err, &ne) && ne.Timeout() {
+				continue
+			}
+			return
+		}
+		s.connMu.Lock()
+		if s.closed {
+			s.connMu.Unlock()
+			c.Close()
+			return
+		}
+		s.conns[c] = struct{}{}
+		s.wg.Add(1)
+		s.connMu.Unlock()
+		go func() {
+			defer s.wg.Done()
+			newSession(s, c).run()
+			s.connMu.Lock()
+			delete(s.conns, c)
+			s.connMu.Unlock()
+		}()
+	}
+}
+
+// Counters returns how many commands arrived over the wire per menu and
+// verb, e.g. "/interface/vlan print"; commands without a menu (/login,
+// /cancel, /quit) count under their own word.
+func (s *Server) Counters() map[string]int {
+	s.knobMu.Lock()
+	defer s.knobMu.Unlock()
+	return maps.Clone(s.counters)
+}
+
+// ResetCounters zeroes the counters.
+func (s *Server) ResetCounters() {
+	s.knobMu.Lock()
+	defer s.knobMu.Unlock()
+	s.counters = map[string]int{}
+}
+
+// SetLatency changes the latency added before each command's reply.
+func (s *Server) SetLatency(d time.Duration) {
+	s.knobMu.Lock()
+	defer s.knobMu.Unlock()
+	s.latency = d
+}
+
+// DropAfter is one-shot: the connection that receives the n-th sentence
+// from now on (counting every sentence on every connection, /login
+// included) is closed on receiving it, without executing it. n <= 0 turns it off.
+func (s *Server) DropAfter(n int) {
+	s.knobMu.Lock()
+	defer s.knobMu.Unlock()
+	s.dropAfter = max(n, 0)
+}
+
+// DropOn is one-shot: the next sentence whose command is command (e.g.
+// "/interface/vlan/add") closes its connection, before executing it or,
+// with afterExec, after executing it but before replying.
+func (s *Server) DropOn(command string, afterExec bool) {
+	s.knobMu.Lock()
+	defer s.knobMu.Unlock()
+	s.dropOn, s.dropExec = command, afterExec
+}
+
+// Run executes one API sentence in-process as a logged-in full user, with
+// the same validation and state as over the wire (but not counted, and
+// never dropped). It returns the !re rows as maps; when the !done carries
+// =ret= (add's new id, count-only, get) a last map {"ret": value} is
+// appended. A !trap becomes an error whose Error() is its message.
+// Listeners see changes made through Run.
+func (s *Server) Run(words ...string) ([]map[string]string, error) {
+	if len(words) == 0 {
+		return nil, errors.New("empty sentence")
+	}
+	res := s.execute(parseRequest(words))
+	rows := make([]map[string]string, 0, len(res.rows))
+	for _, p := range res.rows {
+		m := make(map[string]string, len(p))
+		for _, e := range p {
+			m[e.k] = e.v
+		}
+		rows = append(rows, m)
+	}
+	if res.err != nil {
+		return rows, res.err
+	}
+	if res.hasRet {
+		rows = append(rows, map[string]string{"ret": res.ret})
+	}
+	return rows, nil
+}
+
+func (s *Server) execute(req request) result {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	res := s.db.exec(req)
+	if _, verb := splitCommand(req.command); res.err == nil && len(s.listeners) > 0 && isWriteVerb(verb) {
+		s.notify()
+	}
+	return res
+}
+
+// counterKey is "<menu> <verb>".
+func counterKey(cmd string) string {
+	menu, verb := splitCommand(cmd)
+	if menu == "" {
+		return cmd
+	}
+	return menu + " " + verb
+}
+
+// received books one incoming sentence and reports whether its connection
+// must be dropped before executing it, or after executing it.
+func (s *Server) received(cmd string) (dropBefore, dropAfterExec bool) {
+	s.knobMu.Lock()
+	defer s.knobMu.Unlock()
+	s.counters[counterKey(cmd)]++
+	if s.dropAfter > 0 {
+		s.dropAfter--
+		if s.dropAfter == 0 {
+			return true, false
+		}
+	}
+	if s.dropOn != "" && strings.EqualFold(s.dropOn, cmd) {
+		s.dropOn = ""
+		return !s.dropExec, s.dropExec
+	}
+	return false, false
+}
+
+func (s *Server) currentLatency() time.Duration {
+	s.knobMu.Lock()
+	defer s.knobMu.Unlock()
+	return s.latency
+}

@@ -1,0 +1,41 @@
+package routeros
+
+import "fmt"
+
+// newDB builds a fresh router: ethernet ports, builtin interface lists and
+// the singleton rows.
+func newDB(version string, ports int) *db {
+	d := &db{version: version, board: "CHR", tables: map[string]*table{}, menus: map[string]*menu{}}
+	all := append(interfaceMenus(), bridgePort(), bridgeVLAN(), ipAddress(), ipPool(), dhcpServer(),
+		dhcpNetwork(), dhcpLease(), ipDNS(), dnsStatic(), systemIdentity(), systemResource())
+	all = append(all, firewallMenus()...)
+	for _, m := range all {
+		m.init()
+		d.menus[m.path] = m
+		d.order = append(d.order, m)
+		if _, ok := d.tables[m.table]; !ok {
+			d.tables[m.table] = &table{next: m.firstID}
+			if m.firstID == 0 && m.table != "interface/bridge/port" {
+				d.tables[m.table].next = 1
+			}
+		}
+		if m.singleton {
+			d.tables[m.table].rows = []*row{{vals: map[string]string{}}}
+		}
+	}
+	ifaces := d.table("interface")
+	for i := 1; i <= ports; i++ {
+		name := fmt.Sprintf("ether%d", i)
+		mac := fmt.Sprintf("4C:5E:0C:%02X:%02X:%02X", (i>>16)&0xFF, (i>>8)&0xFF, i&0xFF)
+		ifaces.rows = append(ifaces.rows, &row{id: ifaces.alloc(), typ: "ether", vals: map[string]string{
+			"name": name, "default-name": name, "mac-address": mac, "orig-mac-address": mac,
+		}})
+	}
+	lists := d.table("interface/list")
+	for i, name := range []string{"all", "none", "dynamic", "static"} {
+		lists.rows = append(lists.rows, &row{id: 0x2000010 + i, dynamic: false, vals: map[string]string{
+			"name": name, "builtin": "true",
+		}})
+	}
+	return d
+}
