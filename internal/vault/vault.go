@@ -7,7 +7,16 @@ import (
 )
 
 // Resources lists the Vault resources.
-func Resources() []func() resource.Resource { return nil }
+func Resources() []func() resource.Resource {
+	return []func() resource.Resource{
+		newPKIMountResource,
+		newPKIRootCAResource,
+		newPKIIntermediateCAResource,
+		newPKIRoleResource,
+		newPKICertificateResource,
+		newPKIConfigURLsResource,
+	}
+}
 
 // DataSources lists the Vault data sources.
 func DataSources() []func() datasource.DataSource {
