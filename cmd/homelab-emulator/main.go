@@ -58,6 +58,11 @@ func run(args []string) int {
 		return 2
 	}
 
+	// Catch signals before anything starts: a script may stop the emulator as
+	// soon as it has printed where it listens.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
+
 	var stops []func() error
 	defer func() {
 		for i := len(stops) - 1; i >= 0; i-- {
@@ -80,8 +85,6 @@ func run(args []string) int {
 		stops = append(stops, stop)
 	}
 
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
 	<-sig
 	return 0
 }
