@@ -382,3 +382,20 @@ func planCAMove(ctx context.Context, d *providerdata.Data, req resource.ModifyPl
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("issuer_id"), &id)...)
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), mount.ValueString()+"/issuer/"+id.ValueString())...)
 }
+
+// deleteCA deletes the issuer and key a CA resource created, never the other
+// issuers or keys of its mount.
+func (b *pkiBase) deleteCA(ctx context.Context, mount, issuerID, keyID types.String, diags *diag.Diagnostics) {
+	c := b.vault(diags)
+	if diags.HasError() || c == nil {
+		return
+	}
+	warn, err := deleteIssuerAndKey(ctx, c, mount.ValueString(), issuerID.ValueString(), keyID.ValueString())
+	if err != nil {
+		b.fail(diags, path.Path{}, "deleting the issuer failed", err)
+		return
+	}
+	if warn != "" {
+		diags.AddWarning(b.typeName+": key kept", warn)
+	}
+}

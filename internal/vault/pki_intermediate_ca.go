@@ -401,18 +401,10 @@ func (r *pkiIntermediateCAResource) Update(ctx context.Context, req resource.Upd
 func (r *pkiIntermediateCAResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state pkiIntermediateCAModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c := r.vault(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() || c == nil {
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	warn, err := deleteIssuerAndKey(ctx, c, state.Mount.ValueString(), state.IssuerID.ValueString(), state.KeyID.ValueString())
-	if err != nil {
-		r.fail(&resp.Diagnostics, path.Path{}, "deleting the intermediate issuer failed", err)
-		return
-	}
-	if warn != "" {
-		resp.Diagnostics.AddWarning(r.typeName+": key kept", warn)
-	}
+	r.deleteCA(ctx, state.Mount, state.IssuerID, state.KeyID, &resp.Diagnostics)
 }
 
 func (r *pkiIntermediateCAResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -157,22 +157,14 @@ func (r *pkiRootCAResource) Update(ctx context.Context, req resource.UpdateReque
 func (r *pkiRootCAResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state caModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c := r.vault(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() || c == nil {
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	warn, err := deleteIssuerAndKey(ctx, c, state.Mount.ValueString(), state.IssuerID.ValueString(), state.KeyID.ValueString())
-	if err != nil {
-		r.fail(&resp.Diagnostics, path.Path{}, "deleting the issuer failed", err)
-		return
-	}
-	if warn != "" {
-		resp.Diagnostics.AddWarning(r.typeName+": key kept", warn)
-	}
+	r.deleteCA(ctx, state.Mount, state.IssuerID, state.KeyID, &resp.Diagnostics)
 }
 
 func (r *pkiRootCAResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importCA(ctx, req, resp, "homelab_vault_pki_root_ca")
+	importCA(ctx, req, resp, r.typeName)
 }
 
 func importCA(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, typeName string) {
