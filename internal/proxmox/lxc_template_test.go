@@ -1,0 +1,179 @@
+package proxmox_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/homelab-iac/terraform-provider-homelab/internal/acctest"
+)
+
+const tmplAddr = "homelab_proxmox_lxc_template.ubuntu"
+
+func hasVolume(e *acctest.ProxmoxEmulator, node, storage, volid string) (bool, error) {
+	raw, err := e.Call("GET", fmt.Sprintf("/nodes/%s/storage/%s/content", node, storage), map[string]string{"content": "vztmpl"})
+	if err != nil {
+		return false, err
+	}
+	var list []map[string]any
+	if err := json.Unmarshal(raw, &list); err != nil {
+		return false, err
+	}
+	for _, v := range list {
+		if v["volid"] == volid {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+func templateConfig(e *acctest.ProxmoxEmulator, extra string) string {
+	return acctest.ProviderConfig(e.Block()) + `
+data "homelab_proxmox_nodes" "all" {}
+
+data "homelab_proxmox_storages" "tmpl" {
+  node    = "pve-s1"
+  content = "vztmpl"
+}
+
+data "homelab_proxmox_lxc_templates" "ubuntu" {
+  node = "pve-s1"
+  os   = "ubuntu-24.04"
+}
+
+resource "homelab_proxmox_lxc_template" "ubuntu" {
+  node     = "pve-s1"
+  storage  = "local"
+  template = data.homelab_proxmox_lxc_templates.ubuntu.templates[0].template
+}
+` + extra
+}
+
+const urlTemplate = `
+resource "homelab_proxmox_lxc_template" "custom" {
+  node      = "pve-s2"
+  storage   = "local"
+  url       = "https://images.rachuna-net.pl/lxc/gitlab-runner-24.04.tar.zst"
+  checksum  = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+}
+`
+
+func TestAccLXCTemplate_lifecycle(t *testing.T) {
+	e := acctest.Proxmox(t)
+	volid := "local:vztmpl/" + tmplFile
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy: func(*terraform.State) error {
+			for _, c := range [][3]string{{"pve-s1", "local", volid}, {"pve-s2", "local", "local:vztmpl/gitlab-runner-24.04.tar.zst"}, {"pve-s3", "local", volid}} {
+				if ok, err := hasVolume(e, c[0], c[1], c[2]); err != nil || ok {
+					return fmt.Errorf("%s on %s still there after destroy (err %v)", c[2], c[0], err)
+				}
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{
+			{ // create from the appliance list; data sources
+				Config: templateConfig(e, ""),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(tmplAddr, "volid", volid),
+					resource.TestCheckResourceAttr(tmplAddr, "id", "pve-s1/"+volid),
+					resource.TestCheckResourceAttrSet(tmplAddr, "size"),
+					resource.TestCheckResourceAttr("data.homelab_proxmox_nodes.all", "nodes.#", "3"),
+					resource.TestCheckResourceAttr("data.homelab_proxmox_nodes.all", "nodes.0.name", "pve-s1"),
+					resource.TestCheckResourceAttr("data.homelab_proxmox_nodes.all", "nodes.0.online", "true"),
+					resource.TestCheckTypeSetElemNestedAttrs("data.homelab_proxmox_storages.tmpl", "storages.*", map[string]string{"name": "local", "type": "dir"}),
+					resource.TestCheckResourceAttr("data.homelab_proxmox_lxc_templates.ubuntu", "templates.0.template", tmplFile),
+					func(*terraform.State) error {
+						if ok, err := hasVolume(e, "pve-s1", "local", volid); err != nil || !ok {
+							return fmt.Errorf("template not on the emulator (err %v)", err)
+						}
+						return nil
+					},
+				),
+			},
+			{ // import by node/volid
+				ResourceName:      tmplAddr,
+				ImportState:       true,
+				ImportStateId:     "pve-s1/" + volid,
+				ImportStateVerify: true,
+			},
+			{ // from a URL with checksum; and adopting a template already on pve-s3
+				PreConfig: func() {
+					if _, err := e.Call("POST", "/nodes/pve-s3/aplinfo", map[string]string{"storage": "local", "template": tmplFile}); err != nil {
+						t.Fatal(err)
+					}
+					e.ResetCounters()
+				},
+				Config: templateConfig(e, urlTemplate+`
+resource "homelab_proxmox_lxc_template" "adopted" {
+  node     = "pve-s3"
+  storage  = "local"
+  template = "`+tmplFile+`"
+}
+`),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr("homelab_proxmox_lxc_template.custom", "volid", "local:vztmpl/gitlab-runner-24.04.tar.zst"),
+					resource.TestCheckResourceAttr("homelab_proxmox_lxc_template.custom", "file_name", "gitlab-runner-24.04.tar.zst"),
+					resource.TestCheckResourceAttr("homelab_proxmox_lxc_template.adopted", "volid", volid),
+					func(*terraform.State) error {
+						if n := e.Counters()["POST /nodes/{node}/aplinfo"]; n != 0 {
+							return fmt.Errorf("the template already on pve-s3 was downloaded again (%d aplinfo downloads)", n)
+						}
+						return nil
+					},
+				),
+			},
+			{ // out-of-band delete: downloaded again
+				PreConfig: func() {
+					if _, err := e.Call("DELETE", "/nodes/pve-s1/storage/local/content/"+volid, nil); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: templateConfig(e, urlTemplate+`
+resource "homelab_proxmox_lxc_template" "adopted" {
+  node     = "pve-s3"
+  storage  = "local"
+  template = "`+tmplFile+`"
+}
+`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(tmplAddr, plancheck.ResourceActionCreate),
+				}},
+				Check: func(*terraform.State) error {
+					if ok, err := hasVolume(e, "pve-s1", "local", volid); err != nil || !ok {
+						return fmt.Errorf("template not downloaded again (err %v)", err)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+func TestAccLXCTemplate_badInput(t *testing.T) {
+	e := acctest.Proxmox(t)
+	cases := map[string]struct{ body, want string }{
+		"both sources":          {`template = "` + tmplFile + `"` + "\n" + `url = "https://example.org/x.tar.zst"`, `Exactly one of these attributes must be configured`},
+		"no source":             {``, `Exactly one of these attributes must be configured`},
+		"iso as template":       {`template = "ubuntu.iso"`, `not a valid template file name`},
+		"ftp url":               {`url = "ftp://example.org/x.tar.zst"`, `not an http\(s\) URL`},
+		"checksum not hex":      {`url = "https://example.org/x.tar.zst"` + "\n" + `checksum = "xyz"`, `not a valid hex checksum`},
+		"algorithm without sum": {`url = "https://example.org/x.tar.zst"` + "\n" + `checksum_algorithm = "sha256"`, `checksum_algorithm.*requires|must be specified|checksum`},
+		"unknown algorithm":     {`url = "https://example.org/x.tar.zst"` + "\n" + `checksum = "ab"` + "\n" + `checksum_algorithm = "crc32"`, `value must be one of`},
+		"url without tar name":  {`url = "https://example.org/download?id=3"`, `Template file name needed`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			step := resource.TestStep{
+				PlanOnly:    true,
+				Config:      acctest.ProviderConfig(e.Block()) + "resource \"homelab_proxmox_lxc_template\" \"bad\" {\n  node = \"pve-s1\"\n  storage = \"local\"\n" + tc.body + "\n}\n",
+				ExpectError: errRe(tc.want),
+			}
+			resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: []resource.TestStep{step}})
+		})
+	}
+}
