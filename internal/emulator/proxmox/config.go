@@ -105,9 +105,15 @@ func checkLock(r *request, g *guest) *apiError {
 	return nil
 }
 
+// checkDigest refuses a change based on an old read of the config, with the
+// message each stack uses: pve-container goes through PVE::Tools::
+// assert_if_modified, qemu-server has its own check (typo included).
 func checkDigest(r *request, g *guest) *apiError {
 	if d, ok := r.params["digest"]; ok && d != g.digest() {
-		return errf("detected modified configuration - file changed by other user? Try again.")
+		if g.Type == "lxc" {
+			return errf("detected modified configuration - file changed by other user? Try again.")
+		}
+		return errf("checksum missmatch (file change by other user?)")
 	}
 	return nil
 }
@@ -134,7 +140,11 @@ func describeParams(p map[string]string) string {
 		if k == "node" || k == "vmid" {
 			continue
 		}
-		parts = append(parts, "-"+k+" "+p[k])
+		v := p[k]
+		if k == "cipassword" || k == "password" {
+			v = "<hidden>" // as qemu-server prints it in the task log
+		}
+		parts = append(parts, "-"+k+" "+v)
 	}
 	return strings.Join(parts, " ")
 }

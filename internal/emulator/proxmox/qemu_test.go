@@ -1,6 +1,7 @@
 package proxmox
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -169,4 +170,33 @@ func TestQemuResizeCloneTemplate(t *testing.T) {
 	if st := c.task(upid2); !strings.Contains(st, "linked clone 302") {
 		t.Fatalf("deleting a base in use: %q", st)
 	}
+}
+
+// qemu-server checks the digest itself, with its own message, and prints
+// cipassword as <hidden> in the qmconfig task log.
+func TestQemuConfigDigestAndHiddenPassword(t *testing.T) {
+	s := startTest(t)
+	c := tokenClient(t, s)
+	createVM(c, "pve-s1", "300", nil)
+	var conf map[string]any
+	c.ok("GET", "/nodes/pve-s1/qemu/300/config", nil, &conf)
+	digest := conf["digest"].(string)
+
+	var upid string
+	c.ok("POST", "/nodes/pve-s1/qemu/300/config", map[string]string{"cipassword": "n3w-s3cret", "digest": digest}, &upid)
+	if st := c.task(upid); st != "OK" {
+		t.Fatalf("config task: %s", st)
+	}
+	var lines []map[string]any
+	c.ok("GET", "/nodes/pve-s1/tasks/"+upid+"/log", nil, &lines)
+	var log strings.Builder
+	for _, l := range lines {
+		fmt.Fprintln(&log, l["t"])
+	}
+	if strings.Contains(log.String(), "n3w-s3cret") || !strings.Contains(log.String(), "-cipassword <hidden>") {
+		t.Errorf("task log shows the password or lacks <hidden>:\n%s", log.String())
+	}
+
+	c.fails("POST", "/nodes/pve-s1/qemu/300/config", map[string]string{"memory": "4096", "digest": digest}, 500,
+		"checksum missmatch (file change by other user?)")
 }
