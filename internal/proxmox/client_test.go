@@ -3,6 +3,7 @@ package proxmox
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -225,5 +226,114 @@ func TestClientLibraryWaitComparison(t *testing.T) {
 	t.Logf("1 s task: library wait %s, wrapper wait %s", lib.Round(time.Millisecond), ours.Round(time.Millisecond))
 	if ours >= lib {
 		t.Fatalf("the wrapper's wait (%s) is not faster than the library's (%s)", ours, lib)
+	}
+}
+
+// TestClientUpdateConfigStaleDigest: a config update carries the digest it
+// was computed from; after an out-of-band edit PVE refuses it, the caller
+// gets a *ConfigChangedError naming the guest and saying to re-plan, and the
+// out-of-band edit is kept. With the current digest the update goes through.
+func TestClientUpdateConfigStaleDigest(t *testing.T) {
+	s := startEmu(t)
+	c := tokenClient(t, s)
+	ctx := context.Background()
+	if err := c.PostTask(ctx, "/nodes/pve-s1/aplinfo", map[string]any{"storage": "local", "template": testTmpl}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.PostTask(ctx, "/nodes/pve-s1/lxc", map[string]any{"vmid": "1005", "ostemplate": "local:vztmpl/" + testTmpl, "rootfs": "local-lvm:1", "memory": "512"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.PostTask(ctx, "/nodes/pve-s1/qemu", map[string]any{"vmid": "2001", "name": "vm2001", "memory": "1024"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range []struct {
+		kind, what, typ string
+		vmid            int64
+		pveSays         string // pve-container and qemu-server word the refusal differently
+	}{
+		{"lxc", "container", "homelab_proxmox_lxc", 1005, "detected modified configuration"},
+		{"qemu", "VM", "homelab_proxmox_vm", 2001, "checksum missmatch"},
+	} {
+		t.Run(g.kind, func(t *testing.T) {
+			path := fmt.Sprintf("/nodes/pve-s1/%s/%d/config", g.kind, g.vmid)
+			cfg, err := c.GetMap(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			digest := str(cfg["digest"])
+			if digest == "" {
+				t.Fatalf("no digest in %v", cfg)
+			}
+			// Someone edits the guest in the PVE UI after the plan was made.
+			if _, err := c.Put(ctx, path, map[string]any{"memory": "4096"}); err != nil {
+				t.Fatal(err)
+			}
+			err = c.UpdateConfig(ctx, g.kind, "pve-s1", g.vmid, digest, map[string]any{"memory": "2048"})
+			var changed *ConfigChangedError
+			if !errors.As(err, &changed) {
+				t.Fatalf("want a *ConfigChangedError for the stale digest, got %T %v", err, err)
+			}
+			msg := err.Error()
+			for _, want := range []string{
+				fmt.Sprintf("%s pve-s1/%d (%s)", g.what, g.vmid, g.typ), "changed outside OpenTofu", "plan", "again",
+				g.pveSays,
+			} {
+				if !strings.Contains(msg, want) {
+					t.Errorf("message %q lacks %q", msg, want)
+				}
+			}
+			cfg, err = c.GetMap(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if str(cfg["memory"]) != "4096" {
+				t.Fatalf("the out-of-band change was overwritten: memory = %v", cfg["memory"])
+			}
+			// With the current digest (a fresh plan) the update goes through.
+			if err := c.UpdateConfig(ctx, g.kind, "pve-s1", g.vmid, str(cfg["digest"]), map[string]any{"memory": "2048"}); err != nil {
+				t.Fatalf("update with the current digest: %v", err)
+			}
+			cfg, _ = c.GetMap(ctx, path)
+			if str(cfg["memory"]) != "2048" {
+				t.Fatalf("memory = %v after the update, want 2048", cfg["memory"])
+			}
+		})
+	}
+}
+
+// TestRedactSecrets: a password sent as a parameter never survives into the
+// error text, whatever error type carries it (task log, PVE message, other).
+func TestRedactSecrets(t *testing.T) {
+	params := map[string]any{"cipassword": "ci-Secret-77", "password": "ct-Secret-88", "memory": "2048"}
+	te := &TaskError{UPID: "UPID:pve-s1:1:2:3:qmconfig:2001:root@pam:", ExitStatus: "update failed",
+		Log: []string{"update VM 2001: -cipassword ci-Secret-77 -memory 2048", "TASK ERROR: update failed"}}
+	ae := &APIError{Method: "POST", Path: "/nodes/pve-s1/lxc", Status: 500, Message: "bad value 'ct-Secret-88'",
+		Errors: map[string]string{"password": "ct-Secret-88 is weak"}}
+	for _, err := range []error{te, ae, fmt.Errorf("wrapped: %w", ae), errors.New("echo ci-Secret-77")} {
+		got := redactSecrets(err, params).Error()
+		if strings.Contains(got, "Secret-") || !strings.Contains(got, "<hidden>") {
+			t.Errorf("not redacted: %q", got)
+		}
+	}
+	if got := redactSecrets(te, params); !errors.As(got, new(*TaskError)) {
+		t.Errorf("the error type was lost: %T", got)
+	}
+	if !strings.Contains(te.Error(), "-memory 2048") {
+		t.Errorf("redacted too much: %q", te.Error())
+	}
+}
+
+// TestStaleDigestMessages: both wordings of PVE's digest refusal.
+func TestStaleDigestMessages(t *testing.T) {
+	for _, m := range []string{
+		"detected modified configuration - file changed by other user? Try again.", // PVE::Tools::assert_if_modified (pve-container)
+		"checksum missmatch (file change by other user?)",                          // qemu-server update_vm_api
+	} {
+		if !staleDigest(&APIError{Method: "PUT", Path: "/x", Status: 500, Message: m}) {
+			t.Errorf("%q not recognised as a stale digest", m)
+		}
+	}
+	if staleDigest(&APIError{Status: 500, Message: "CT is locked (disk)"}) || staleDigest(nil) {
+		t.Error("false positive")
 	}
 }

@@ -68,6 +68,10 @@ type lxcModel struct {
 	Tags          types.Set     `tfsdk:"tags"`
 	Description   types.String  `tfsdk:"description"`
 	Pool          types.String  `tfsdk:"pool"`
+
+	// digest is the config digest of the last read (kept in private state,
+	// sent with config updates).
+	digest string
 }
 
 type lxcRootFS struct {
@@ -113,7 +117,8 @@ func (r *lxcResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A Proxmox VE LXC container (`/nodes/{node}/lxc/{vmid}`). Disks grow in place; " +
-			"shrinking is rejected at plan time. Changing `node`, `vmid`, `ostemplate`, `unprivileged`, " +
+			"shrinking is rejected at plan time. Changing `node` migrates the container (a restart migration when it runs). " +
+			"Changing `vmid`, `ostemplate`, `unprivileged`, " +
 			"`rootfs.storage`, `password` or `ssh_public_keys` creates a new container.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
@@ -121,8 +126,9 @@ func (r *lxcResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 				PlanModifiers: []planmodifier.String{keepState()},
 			},
 			"node": schema.StringAttribute{
-				Required: true, MarkdownDescription: "Cluster node that hosts the container, e.g. `pve-s1`.",
-				Validators: []validator.String{vNode()}, PlanModifiers: replace,
+				Required: true, MarkdownDescription: "Cluster node that hosts the container, e.g. `pve-s1`. Changing it migrates the container " +
+					"in place (a running container is stopped, moved and started again: PVE's restart migration).",
+				Validators: []validator.String{vNode()},
 			},
 			"vmid": schema.Int64Attribute{
 				Optional: true, Computed: true,
@@ -343,6 +349,10 @@ func (r *lxcResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanReq
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	if !plan.Node.Equal(state.Node) {
+		// A migration changes the id (node/vmid).
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), types.StringUnknown())...)
 	}
 	if plan.RootFS != nil && state.RootFS != nil && plan.RootFS.Storage.Equal(state.RootFS.Storage) {
 		checkShrink(&resp.Diagnostics, path.Root("rootfs").AtName("size"), state.RootFS.Size, plan.RootFS.Size)
@@ -731,6 +741,7 @@ func (r *lxcResource) Create(ctx context.Context, req resource.CreateRequest, re
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(keepDigest(ctx, resp.Private, plan.digest)...)
 }
 
 // createGuest allocates a VMID unless one is given and runs create with it;
@@ -782,6 +793,7 @@ func (r *lxcResource) read(ctx context.Context, c *Client, m *lxcModel) (bool, e
 	if diags := m.readConfig(ctx, cfg, &prior); diags.HasError() {
 		return false, fmt.Errorf("reading the config: %v", diags)
 	}
+	m.digest = str(cfg["digest"])
 	m.Node = types.StringValue(node)
 	m.ID = types.StringValue(fmt.Sprintf("%s/%d", node, vmid))
 	m.Started = types.BoolValue(str(res["status"]) == "running")
@@ -827,6 +839,7 @@ func (r *lxcResource) Read(ctx context.Context, req resource.ReadRequest, resp *
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(keepDigest(ctx, resp.Private, state.digest)...)
 }
 
 func (r *lxcResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -841,6 +854,30 @@ func (r *lxcResource) Update(ctx context.Context, req resource.UpdateRequest, re
 		return
 	}
 	node, vmid := state.Node.ValueString(), state.VMID.ValueInt64()
+	running := state.Started.ValueBool()
+	// Until the update succeeds, the state stays what it was (plus a
+	// migration once it happened): a step that failed, e.g. a config change
+	// PVE refused because the guest was edited since the plan, must not be
+	// recorded as done.
+	resp.State.Raw = req.State.Raw.Copy()
+
+	// A new node: migrate first (PVE's restart migration for a running
+	// container: shut down, move, start again), then change the rest there.
+	if target := plan.Node.ValueString(); target != node {
+		params := map[string]any{"target": target}
+		if running {
+			params["restart"] = "1"
+		}
+		if err := c.PostTask(ctx, lxcPath(node, vmid)+"/migrate", params); err != nil {
+			resp.Diagnostics.AddError("Migrating the container to "+target+" failed", err.Error())
+			return
+		}
+		node = target
+		// The container is on the target from here on, even if a later step
+		// fails.
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("node"), types.StringValue(node))...)
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), types.StringValue(fmt.Sprintf("%s/%d", node, vmid)))...)
+	}
 	base := lxcPath(node, vmid)
 
 	// Keep allocated volumes and MACs of existing entries when the plan has
@@ -874,7 +911,14 @@ func (r *lxcResource) Update(ctx context.Context, req resource.UpdateRequest, re
 		params["delete"] = strings.Join(del, ",")
 	}
 	if len(params) > 0 {
-		if err := c.PutTask(ctx, base+"/config", params); err != nil {
+		// The digest of the refresh the plan was computed from: PVE refuses
+		// the change when the container was edited since.
+		if err := c.UpdateConfig(ctx, "lxc", node, vmid, digestFrom(ctx, req.Private), params); err != nil {
+			var changed *ConfigChangedError
+			if errors.As(err, &changed) {
+				resp.Diagnostics.AddError("Container changed outside OpenTofu", err.Error())
+				return
+			}
 			resp.Diagnostics.AddError("Updating the container config failed", err.Error())
 			return
 		}
@@ -911,7 +955,6 @@ func (r *lxcResource) Update(ctx context.Context, req resource.UpdateRequest, re
 
 	// Power state; a running container with changes PVE could not apply
 	// live (pending) is rebooted.
-	running := state.Started.ValueBool()
 	switch {
 	case plan.Started.ValueBool() && !running:
 		if err := c.PostTask(ctx, base+"/status/start", nil); err != nil {
@@ -941,6 +984,7 @@ func (r *lxcResource) Update(ctx context.Context, req resource.UpdateRequest, re
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(keepDigest(ctx, resp.Private, plan.digest)...)
 }
 
 // setPool moves a guest between resource pools (PUT /pools/{pool}).

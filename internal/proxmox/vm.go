@@ -60,6 +60,10 @@ type vmModel struct {
 	Tags        types.Set    `tfsdk:"tags"`
 	Description types.String `tfsdk:"description"`
 	Pool        types.String `tfsdk:"pool"`
+
+	// digest is the config digest of the last read (kept in private state,
+	// sent with config updates).
+	digest string
 }
 
 type vmClone struct {
@@ -590,7 +594,7 @@ func (r *vmResource) Create(ctx context.Context, req resource.CreateRequest, res
 				}
 			}
 		}
-		if err := r.apply(ctx, c, node, int64(vmid), cur, &plan, false, false); err != nil {
+		if err := r.apply(ctx, c, node, int64(vmid), cur.digest, cur, &plan, false, false); err != nil {
 			resp.Diagnostics.AddError("Configuring the clone failed", err.Error())
 			return
 		}
@@ -610,6 +614,7 @@ func (r *vmResource) Create(ctx context.Context, req resource.CreateRequest, res
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(keepDigest(ctx, resp.Private, plan.digest)...)
 }
 
 // apply brings the VM from cur to want: config changes (with deletions),
@@ -617,7 +622,10 @@ func (r *vmResource) Create(ctx context.Context, req resource.CreateRequest, res
 //
 // With detach, disks in cur but no longer in want are detached (PVE keeps
 // the volume as unusedN, so no data is destroyed by a configuration edit).
-func (r *vmResource) apply(ctx context.Context, c *Client, node string, vmid int64, cur, want *vmModel, running, detach bool) error {
+//
+// digest is the config digest cur was read with: PVE refuses the config
+// change (a *ConfigChangedError) when the VM was edited since.
+func (r *vmResource) apply(ctx context.Context, c *Client, node string, vmid int64, digest string, cur, want *vmModel, running, detach bool) error {
 	base := qemuPath(node, vmid)
 	oldCfg, newCfg := cur.desiredConfig(ctx), want.desiredConfig(ctx)
 	params := map[string]any{}
@@ -669,7 +677,7 @@ func (r *vmResource) apply(ctx context.Context, c *Client, node string, vmid int
 		params["delete"] = strings.Join(del, ",")
 	}
 	if len(params) > 0 {
-		if err := c.PostTask(ctx, base+"/config", params); err != nil {
+		if err := c.UpdateConfig(ctx, "qemu", node, vmid, digest, params); err != nil {
 			return err
 		}
 	}
@@ -717,6 +725,7 @@ func (r *vmResource) read(ctx context.Context, c *Client, m *vmModel, keepPrior 
 		prior = &p
 	}
 	m.readConfig(ctx, cfg, prior)
+	m.digest = str(cfg["digest"])
 	m.Node = types.StringValue(node)
 	m.ID = types.StringValue(fmt.Sprintf("%s/%d", node, vmid))
 	m.Started = types.BoolValue(str(res["status"]) == "running")
@@ -752,6 +761,7 @@ func (r *vmResource) Read(ctx context.Context, req resource.ReadRequest, resp *r
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(keepDigest(ctx, resp.Private, state.digest)...)
 }
 
 func (r *vmResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -769,6 +779,11 @@ func (r *vmResource) Update(ctx context.Context, req resource.UpdateRequest, res
 	vmid := state.VMID.ValueInt64()
 	node := state.Node.ValueString()
 	running := state.Started.ValueBool()
+	// Until the update succeeds, the state stays what it was (plus a
+	// migration once it happened): a step that failed, e.g. a config change
+	// PVE refused because the guest was edited since the plan, must not be
+	// recorded as done.
+	resp.State.Raw = req.State.Raw.Copy()
 
 	if target := plan.Node.ValueString(); target != node {
 		params := map[string]any{"target": target, "with-local-disks": "1"}
@@ -780,6 +795,8 @@ func (r *vmResource) Update(ctx context.Context, req resource.UpdateRequest, res
 			return
 		}
 		node = target
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("node"), types.StringValue(node))...)
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), types.StringValue(fmt.Sprintf("%s/%d", node, vmid)))...)
 	}
 	for i := range plan.Networks {
 		if plan.Networks[i].MACAddr.IsUnknown() && i < len(state.Networks) {
@@ -792,7 +809,13 @@ func (r *vmResource) Update(ctx context.Context, req resource.UpdateRequest, res
 	if plan.Boot.IsUnknown() {
 		plan.Boot = state.Boot
 	}
-	if err := r.apply(ctx, c, node, vmid, &state, &plan, running, true); err != nil {
+	// The digest of the refresh the plan was computed from.
+	if err := r.apply(ctx, c, node, vmid, digestFrom(ctx, req.Private), &state, &plan, running, true); err != nil {
+		var changed *ConfigChangedError
+		if errors.As(err, &changed) {
+			resp.Diagnostics.AddError("VM changed outside OpenTofu", err.Error())
+			return
+		}
 		resp.Diagnostics.AddError("Updating the VM failed", err.Error())
 		return
 	}
@@ -822,6 +845,7 @@ func (r *vmResource) Update(ctx context.Context, req resource.UpdateRequest, res
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(keepDigest(ctx, resp.Private, plan.digest)...)
 }
 
 func (r *vmResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
