@@ -1,13 +1,47 @@
-// Package routeros holds the RouterOS resources and data sources of the provider.
+// Package routeros holds the RouterOS resources and data sources of the
+// provider. Each resource is a menu.Spec in its own file; the engine in
+// package menu turns it into schema, CRUD and import.
 package routeros
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/homelab-iac/terraform-provider-homelab/internal/routeros/menu"
 )
 
+// Specs are the menus managed as resources, in documentation order.
+func Specs() []menu.Spec {
+	return []menu.Spec{
+		interfaceVLAN,
+		interfaceBridge,
+		interfaceBridgePort,
+		ipAddress,
+		ipPool,
+		ipDHCPServer,
+		ipDHCPServerNetwork,
+		systemIdentity,
+		ipDNS,
+		ipDNSRecord,
+		interfaceEthernet,
+		interfaceBonding,
+		interfaceList,
+		interfaceListMember,
+		interfaceBridgeVLAN,
+		ipDHCPServerLease,
+	}
+}
+
 // Resources lists the RouterOS resources.
-func Resources() []func() resource.Resource { return nil }
+func Resources() []func() resource.Resource {
+	var out []func() resource.Resource
+	for _, s := range Specs() {
+		out = append(out, menu.New(s))
+	}
+	return append(out, menu.NewChain(ipFirewallFilter), menu.NewChain(ipFirewallNAT))
+}
 
 // DataSources lists the RouterOS data sources.
-func DataSources() []func() datasource.DataSource { return nil }
+func DataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{newInterfacesDataSource, newSystemResourceDataSource}
+}

@@ -1,0 +1,5 @@
+data "homelab_routeros_system_resource" "router" {}
+
+output "routeros_version" {
+  value = data.homelab_routeros_system_resource.router.version
+}

@@ -1,0 +1,1 @@
+tofu import homelab_routeros_interface_bonding.storage bonding-storage

@@ -1,0 +1,2 @@
+# By .id or by default_name.
+tofu import homelab_routeros_interface_ethernet.wan ether1

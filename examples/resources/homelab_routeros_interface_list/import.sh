@@ -1,0 +1,1 @@
+tofu import homelab_routeros_interface_list.lan LAN

@@ -1,0 +1,1 @@
+tofu import homelab_routeros_ip_dhcp_server.proxmox dhcp-proxmox

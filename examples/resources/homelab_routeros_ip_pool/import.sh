@@ -1,0 +1,1 @@
+tofu import homelab_routeros_ip_pool.proxmox pool-proxmox

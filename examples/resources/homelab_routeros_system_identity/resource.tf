@@ -1,0 +1,3 @@
+resource "homelab_routeros_system_identity" "router" {
+  name = "router.rachuna-net.pl"
+}

@@ -1,0 +1,285 @@
+// Package client talks to RouterOS over the binary API: one shared, logged-in
+// connection per router on which commands run concurrently (tagged), a
+// reconnect when it drops, errors that carry the router's message, and a
+// per-menu table cache so a refresh prints each menu once.
+package client
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/homelab-iac/terraform-provider-homelab/internal/tlsconfig"
+)
+
+// Config says where the router is and how to log in.
+type Config struct {
+	URL           string // api://host[:port] or apis://host[:port]
+	Username      string
+	Password      string
+	CACertificate string // PEM or path; apis:// only
+	Insecure      bool
+	Timeout       time.Duration // of one command; default 30s
+}
+
+// DeviceError is a !trap: the router refused the command.
+type DeviceError struct {
+	Command  string // e.g. /interface/vlan/add
+	Message  string // the router's text, e.g. "value of vlan-id out of range (1..4094)"
+	Category string
+}
+
+func (e *DeviceError) Error() string {
+	if e.Command == "" {
+		return "the router replied: " + e.Message
+	}
+	return fmt.Sprintf("%s: the router replied: %s", e.Command, e.Message)
+}
+
+// IsNotFound reports whether err is the router's answer for a row that does not exist.
+func IsNotFound(err error) bool {
+	var de *DeviceError
+	if !errors.As(err, &de) {
+		return false
+	}
+	m := strings.ToLower(de.Message)
+	return strings.Contains(m, "no such item") || strings.Contains(m, "no such object")
+}
+
+// Row is one printed row: RouterOS field name -> value, including ".id".
+type Row = map[string]string
+
+// session is the connection to one router, shared by every provider run in
+// the process that uses the same settings.
+type session struct {
+	ep       endpoint
+	user     string
+	password string
+	timeout  time.Duration
+
+	mu   sync.Mutex
+	conn *conn
+}
+
+var (
+	sessionsMu sync.Mutex
+	sessions   = map[string]*session{}
+)
+
+// Client is what resources use during one provider run. Its table cache lives
+// as long as the run (each plan/apply configures a new Client); the
+// connection underneath is shared and reused.
+type Client struct {
+	s *session
+
+	cacheMu sync.Mutex
+	tables  map[string]*table
+}
+
+type table struct {
+	ready chan struct{}
+	rows  []Row
+	err   error
+}
+
+// New validates cfg and returns a client; nothing is dialed until the first command.
+func New(cfg Config) (*Client, error) {
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = 30 * time.Second
+	}
+	ep, err := parseURL(cfg.URL, cfg.CACertificate, cfg.Insecure, tlsconfig.Client)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256([]byte(cfg.Password))
+	key := strings.Join([]string{cfg.URL, cfg.Username, hex.EncodeToString(sum[:]), cfg.CACertificate,
+		fmt.Sprint(cfg.Insecure), cfg.Timeout.String()}, "\x00")
+	sessionsMu.Lock()
+	s := sessions[key]
+	if s == nil {
+		s = &session{ep: ep, user: cfg.Username, password: cfg.Password, timeout: cfg.Timeout}
+		sessions[key] = s
+	}
+	sessionsMu.Unlock()
+	return &Client{s: s, tables: map[string]*table{}}, nil
+}
+
+func (s *session) get(ctx context.Context) (*conn, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.conn != nil && !s.conn.broken() {
+		return s.conn, nil
+	}
+	c, err := dial(ctx, s.ep, s.user, s.password, s.timeout)
+	if err != nil {
+		return nil, err
+	}
+	s.conn = c
+	return c, nil
+}
+
+// Run sends one command (e.g. "/interface/vlan/print", "?name=vlan10") and
+// returns its !re rows and the !done attributes. A !trap is a *DeviceError,
+// a lost connection a *ConnError; Run does not retry.
+func (c *Client) Run(ctx context.Context, words ...string) ([]Row, Row, error) {
+	conn, err := c.s.get(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, c.s.timeout)
+	defer cancel()
+	start := time.Now()
+	tflog.Trace(ctx, "RouterOS command", map[string]any{"words": redact(words)})
+	re, done, err := conn.run(ctx, words)
+	if err != nil {
+		var de *DeviceError
+		if errors.As(err, &de) {
+			de.Command = words[0]
+		}
+		tflog.Trace(ctx, "RouterOS reply", map[string]any{"command": words[0], "error": err.Error()})
+		return nil, nil, err
+	}
+	tflog.Trace(ctx, "RouterOS reply", map[string]any{"command": words[0], "rows": len(re), "elapsed": time.Since(start).String()})
+	return re, done, nil
+}
+
+// redact hides values that must never reach a log.
+func redact(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		if strings.HasPrefix(w, "=password=") || strings.HasPrefix(w, "=passphrase=") || strings.HasPrefix(w, "=secret=") {
+			w = w[:strings.Index(w[1:], "=")+2] + "<redacted>"
+		}
+		out[i] = w
+	}
+	return out
+}
+
+// RunRetry is Run for commands that are safe to repeat (print, set of the
+// same values): after a lost connection it reconnects and tries again.
+func (c *Client) RunRetry(ctx context.Context, words ...string) ([]Row, Row, error) {
+	var err error
+	for attempt := 0; attempt < 3; attempt++ {
+		var re []Row
+		var done Row
+		re, done, err = c.Run(ctx, words...)
+		if err == nil || !IsConnError(err) || ctx.Err() != nil {
+			return re, done, err
+		}
+		tflog.Debug(ctx, "RouterOS connection lost, retrying", map[string]any{"command": words[0], "error": err.Error()})
+	}
+	return nil, nil, err
+}
+
+// Table returns every row of a menu. The first call in a run prints the menu
+// (once, however many resources ask at the same time); later calls reuse the
+// rows until a write to that menu invalidates them.
+func (c *Client) Table(ctx context.Context, menu string) ([]Row, error) {
+	c.cacheMu.Lock()
+	t := c.tables[menu]
+	if t == nil {
+		t = &table{ready: make(chan struct{})}
+		c.tables[menu] = t
+		c.cacheMu.Unlock()
+		t.rows, _, t.err = c.RunRetry(ctx, menu+"/print")
+		if t.err != nil {
+			c.cacheMu.Lock()
+			if c.tables[menu] == t {
+				delete(c.tables, menu)
+			}
+			c.cacheMu.Unlock()
+		}
+		close(t.ready)
+	} else {
+		c.cacheMu.Unlock()
+	}
+	select {
+	case <-t.ready:
+		return t.rows, t.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// Invalidate forgets cached rows after a write to menu. RouterOS menus share
+// tables (/interface shows every /interface/vlan row) and references (a
+// renamed bridge changes its ports' bridge field), so a write drops every
+// cached table, not only its own menu's. Writes happen during apply, where
+// reads are rare; a refresh never writes, so it still prints each menu once.
+func (c *Client) Invalidate(menu string) {
+	c.cacheMu.Lock()
+	clear(c.tables)
+	c.cacheMu.Unlock()
+}
+
+// Find prints the rows of a menu matching all of the given field=value pairs
+// (not cached).
+func (c *Client) Find(ctx context.Context, menu string, match map[string]string) ([]Row, error) {
+	words := []string{menu + "/print"}
+	for k, v := range match {
+		words = append(words, "?"+k+"="+v)
+	}
+	re, _, err := c.RunRetry(ctx, words...)
+	return re, err
+}
+
+// Get prints the row with the given .id; nil if there is none.
+func (c *Client) Get(ctx context.Context, menu, id string) (Row, error) {
+	rows, err := c.Find(ctx, menu, map[string]string{".id": id})
+	if err != nil || len(rows) == 0 {
+		return nil, err
+	}
+	return rows[0], nil
+}
+
+// Add runs <menu>/add with the given words and returns the new row's .id.
+// It does not retry: see the engine's create for the safe retry.
+func (c *Client) Add(ctx context.Context, menu string, args []string) (string, error) {
+	defer c.Invalidate(menu)
+	_, done, err := c.Run(ctx, append([]string{menu + "/add"}, args...)...)
+	if err != nil {
+		return "", err
+	}
+	return done["ret"], nil
+}
+
+// Set runs <menu>/set on a row (id "" for a singleton menu). Setting values is
+// idempotent, so a lost connection is retried.
+func (c *Client) Set(ctx context.Context, menu, id string, args []string) error {
+	defer c.Invalidate(menu)
+	words := []string{menu + "/set"}
+	if id != "" {
+		words = append(words, "=.id="+id)
+	}
+	_, _, err := c.RunRetry(ctx, append(words, args...)...)
+	return err
+}
+
+// Remove deletes a row; a row that is already gone is not an error.
+func (c *Client) Remove(ctx context.Context, menu, id string) error {
+	defer c.Invalidate(menu)
+	_, _, err := c.RunRetry(ctx, menu+"/remove", "=.id="+id)
+	if IsNotFound(err) {
+		return nil
+	}
+	return err
+}
+
+// Move places the rows ids (in that order) before the row before, or at the
+// end of the table when before is "".
+func (c *Client) Move(ctx context.Context, menu string, ids []string, before string) error {
+	defer c.Invalidate(menu)
+	words := []string{menu + "/move", "=numbers=" + strings.Join(ids, ",")}
+	if before != "" {
+		words = append(words, "=destination="+before)
+	}
+	_, _, err := c.RunRetry(ctx, words...)
+	return err
+}

@@ -1,0 +1,175 @@
+package routeros
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/homelab-iac/terraform-provider-homelab/internal/providerdata"
+	"github.com/homelab-iac/terraform-provider-homelab/internal/routeros/menu"
+	"github.com/homelab-iac/terraform-provider-homelab/internal/validate"
+)
+
+// interfacesDataSource lists /interface, filterable by type and name.
+type interfacesDataSource struct{ data *providerdata.Data }
+
+func newInterfacesDataSource() datasource.DataSource { return &interfacesDataSource{} }
+
+func (d *interfacesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_routeros_interfaces"
+}
+
+var interfaceAttrTypes = map[string]attr.Type{
+	"id": types.StringType, "name": types.StringType, "default_name": types.StringType, "type": types.StringType,
+	"mtu": types.StringType, "mac_address": types.StringType, "comment": types.StringType,
+	"running": types.BoolType, "disabled": types.BoolType,
+}
+
+func (d *interfacesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "All interfaces of the router (`/interface`): ports, VLANs, bridges, bonds, optionally filtered by type and name.",
+		Attributes: map[string]schema.Attribute{
+			"type": schema.StringAttribute{Optional: true, MarkdownDescription: "Only interfaces of this type: `ether`, `vlan`, `bridge`, `bond`, ..."},
+			"name_regex": schema.StringAttribute{Optional: true, MarkdownDescription: "Only interfaces whose name matches this regular expression (RE2), e.g. `^ether`.",
+				Validators: []validator.String{validate.StringFunc("regular expression", func(s string) error {
+					_, err := regexp.Compile(s)
+					return err
+				})}},
+			"interfaces": schema.ListNestedAttribute{Computed: true, MarkdownDescription: "The matching interfaces, in the router's order.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"id":           schema.StringAttribute{Computed: true, MarkdownDescription: "RouterOS `.id`."},
+					"name":         schema.StringAttribute{Computed: true},
+					"default_name": schema.StringAttribute{Computed: true, MarkdownDescription: "Factory name of a port."},
+					"type":         schema.StringAttribute{Computed: true},
+					"mtu":          schema.StringAttribute{Computed: true},
+					"mac_address":  schema.StringAttribute{Computed: true},
+					"comment":      schema.StringAttribute{Computed: true},
+					"running":      schema.BoolAttribute{Computed: true},
+					"disabled":     schema.BoolAttribute{Computed: true},
+				}}},
+		},
+	}
+}
+
+func (d *interfacesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = providerdata.FromConfigure(req.ProviderData, &resp.Diagnostics)
+}
+
+type interfacesModel struct {
+	Type       types.String `tfsdk:"type"`
+	NameRegex  types.String `tfsdk:"name_regex"`
+	Interfaces types.List   `tfsdk:"interfaces"`
+}
+
+func (d *interfacesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m interfacesModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	c := menu.Client(d.data, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	rows, err := c.Table(ctx, "/interface")
+	if err != nil {
+		resp.Diagnostics.AddError("RouterOS print failed", "homelab_routeros_interfaces: /interface/print: "+err.Error())
+		return
+	}
+	var re *regexp.Regexp
+	if s := m.NameRegex.ValueString(); s != "" {
+		re = regexp.MustCompile(s)
+	}
+	str := func(row map[string]string, k string) attr.Value {
+		if v, ok := row[k]; ok {
+			return types.StringValue(v)
+		}
+		return types.StringNull()
+	}
+	var elems []attr.Value
+	for _, row := range rows {
+		if t := m.Type.ValueString(); t != "" && row["type"] != t {
+			continue
+		}
+		if re != nil && !re.MatchString(row["name"]) {
+			continue
+		}
+		running, _ := strconv.ParseBool(row["running"])
+		disabled, _ := strconv.ParseBool(row["disabled"])
+		elems = append(elems, types.ObjectValueMust(interfaceAttrTypes, map[string]attr.Value{
+			"id": str(row, ".id"), "name": str(row, "name"), "default_name": str(row, "default-name"), "type": str(row, "type"),
+			"mtu": str(row, "mtu"), "mac_address": str(row, "mac-address"), "comment": str(row, "comment"),
+			"running": types.BoolValue(running), "disabled": types.BoolValue(disabled),
+		}))
+	}
+	if elems == nil {
+		elems = []attr.Value{}
+	}
+	m.Interfaces = types.ListValueMust(types.ObjectType{AttrTypes: interfaceAttrTypes}, elems)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// systemResourceDataSource reads /system/resource.
+type systemResourceDataSource struct{ data *providerdata.Data }
+
+func newSystemResourceDataSource() datasource.DataSource { return &systemResourceDataSource{} }
+
+// systemResourceFields maps attributes to /system/resource properties.
+var systemResourceFields = []struct{ attr, name, desc string }{
+	{"version", "version", "RouterOS version and channel, e.g. `7.19.4 (stable)`"},
+	{"uptime", "uptime", "Time since boot, RouterOS duration"},
+	{"board_name", "board-name", "Hardware model"},
+	{"architecture_name", "architecture-name", "CPU architecture"},
+	{"platform", "platform", "Platform"},
+	{"cpu", "cpu", "CPU model"},
+	{"cpu_count", "cpu-count", "Number of CPUs"},
+	{"cpu_load", "cpu-load", "CPU load, percent"},
+	{"free_memory", "free-memory", "Free memory, bytes"},
+	{"total_memory", "total-memory", "Total memory, bytes"},
+	{"free_hdd_space", "free-hdd-space", "Free storage, bytes"},
+	{"total_hdd_space", "total-hdd-space", "Total storage, bytes"},
+	{"build_time", "build-time", "Build time of the installed RouterOS"},
+}
+
+func (d *systemResourceDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_routeros_system_resource"
+}
+
+func (d *systemResourceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := map[string]schema.Attribute{}
+	for _, f := range systemResourceFields {
+		attrs[f.attr] = schema.StringAttribute{Computed: true, MarkdownDescription: f.desc + " (RouterOS `" + f.name + "`)."}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The router's version, hardware and resource usage (`/system/resource`).",
+		Attributes:          attrs,
+	}
+}
+
+func (d *systemResourceDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = providerdata.FromConfigure(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *systemResourceDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
+	c := menu.Client(d.data, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	rows, err := c.Table(ctx, "/system/resource")
+	if err != nil || len(rows) == 0 {
+		resp.Diagnostics.AddError("RouterOS print failed", fmt.Sprintf("homelab_routeros_system_resource: /system/resource/print: %v", err))
+		return
+	}
+	for _, f := range systemResourceFields {
+		v := types.StringNull()
+		if s, ok := rows[0][f.name]; ok {
+			v = types.StringValue(s)
+		}
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(f.attr), v)...)
+	}
+}

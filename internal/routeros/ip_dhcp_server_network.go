@@ -1,0 +1,27 @@
+package routeros
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/homelab-iac/terraform-provider-homelab/internal/routeros/menu"
+	"github.com/homelab-iac/terraform-provider-homelab/internal/validate"
+)
+
+var ipDHCPServerNetwork = menu.Spec{
+	Type: "ip_dhcp_server_network",
+	Path: "/ip/dhcp-server/network",
+	Desc: "The options (gateway, DNS, domain) a DHCP server hands out for a network.",
+	Key:  []string{"address"},
+	Fields: []menu.Field{
+		{Name: "address", Mode: menu.Required, Desc: "Network in CIDR form, e.g. `10.10.0.0/24`",
+			Check: []validator.String{validate.IPv4Network()}},
+		ipv4("gateway", menu.Optional, "Default gateway"),
+		{Name: "dns-server", Kind: menu.List, Desc: "DNS servers", Check: []validator.String{validate.IPv4()}},
+		{Name: "ntp-server", Kind: menu.List, Desc: "NTP servers", Check: []validator.String{validate.IPv4()}},
+		{Name: "domain", Desc: "DNS domain", Check: []validator.String{validate.Hostname()}},
+		{Name: "netmask", Kind: menu.Int, Default: "0", Min: 0, Max: 32, Desc: "Netmask handed out; 0 uses the network's"},
+		ipv4("next-server", menu.Optional, "TFTP server for network boot"),
+		{Name: "boot-file-name", Desc: "Boot file for network boot"},
+		fComment,
+	},
+}

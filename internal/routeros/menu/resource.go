@@ -1,0 +1,657 @@
+package menu
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/homelab-iac/terraform-provider-homelab/internal/providerdata"
+	"github.com/homelab-iac/terraform-provider-homelab/internal/routeros/client"
+)
+
+// importKey marks a state produced by import: its first Read fills in every
+// field the router holds with a non-default value.
+const importKey = "imported"
+
+// New returns the constructor of the resource a spec describes.
+func New(spec Spec) func() resource.Resource {
+	return func() resource.Resource { return &Resource{spec: &spec} }
+}
+
+// Resource is the generic resource for one menu.
+type Resource struct {
+	spec *Spec
+	data *providerdata.Data
+}
+
+var (
+	_ resource.ResourceWithConfigure   = (*Resource)(nil)
+	_ resource.ResourceWithImportState = (*Resource)(nil)
+)
+
+func (r *Resource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_routeros_" + r.spec.Type
+}
+
+func (r *Resource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = r.spec.schema()
+}
+
+func (r *Resource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = providerdata.FromConfigure(req.ProviderData, &resp.Diagnostics)
+}
+
+// Client returns the run's RouterOS client, or adds a diagnostic.
+func Client(data *providerdata.Data, diags *diag.Diagnostics) *client.Client {
+	if data == nil || data.RouterOS == nil {
+		diags.AddError("RouterOS is not configured", providerdata.NotConfigured("routeros", providerdata.RouterOSEnv).Error())
+		return nil
+	}
+	s := data.RouterOS
+	c, err := data.Client("routeros", func() (any, error) {
+		return client.New(client.Config{URL: s.URL, Username: s.Username, Password: s.Password,
+			CACertificate: s.CACertificate, Insecure: s.Insecure, Timeout: s.Timeout})
+	})
+	if err != nil {
+		diags.AddError("RouterOS client", err.Error())
+		return nil
+	}
+	return c.(*client.Client)
+}
+
+type attrGetter interface {
+	GetAttribute(context.Context, path.Path, any) diag.Diagnostics
+}
+
+type attrSetter interface {
+	SetAttribute(context.Context, path.Path, any) diag.Diagnostics
+}
+
+// vals holds a resource's values by attribute name.
+type vals map[string]attr.Value
+
+func (r *Resource) get(ctx context.Context, g attrGetter, diags *diag.Diagnostics) vals {
+	v := vals{}
+	var id types.String
+	diags.Append(g.GetAttribute(ctx, path.Root("id"), &id)...)
+	v["id"] = id
+	for i := range r.spec.Fields {
+		f := &r.spec.Fields[i]
+		var target any
+		switch f.Kind {
+		case Int:
+			target = new(types.Int64)
+		case Bool:
+			target = new(types.Bool)
+		case List:
+			target = new(types.List)
+		case Set:
+			target = new(types.Set)
+		default:
+			target = new(types.String)
+		}
+		diags.Append(g.GetAttribute(ctx, path.Root(f.AttrName()), target)...)
+		switch t := target.(type) {
+		case *types.Int64:
+			v[f.AttrName()] = *t
+		case *types.Bool:
+			v[f.AttrName()] = *t
+		case *types.List:
+			v[f.AttrName()] = *t
+		case *types.Set:
+			v[f.AttrName()] = *t
+		case *types.String:
+			v[f.AttrName()] = *t
+		}
+	}
+	return v
+}
+
+func (r *Resource) set(ctx context.Context, s attrSetter, v vals, diags *diag.Diagnostics) {
+	diags.Append(s.SetAttribute(ctx, path.Root("id"), v["id"])...)
+	for i := range r.spec.Fields {
+		f := &r.spec.Fields[i]
+		val := v[f.AttrName()]
+		if val == nil {
+			val = f.null()
+		}
+		diags.Append(s.SetAttribute(ctx, path.Root(f.AttrName()), val)...)
+	}
+}
+
+func (v vals) id() string {
+	if s, ok := v["id"].(types.String); ok {
+		return s.ValueString()
+	}
+	return ""
+}
+
+// label names the object in messages: the type and its natural key.
+func (r *Resource) label(v vals) string {
+	var parts []string
+	for _, k := range r.spec.Key {
+		if f := r.spec.field(k); f != nil {
+			if s, ok := f.toDevice(v[f.AttrName()]); ok {
+				parts = append(parts, s)
+			}
+		}
+	}
+	if len(parts) == 0 && v.id() != "" {
+		parts = append(parts, v.id())
+	}
+	if len(parts) == 0 {
+		return r.spec.FullType()
+	}
+	return fmt.Sprintf("%s %q", r.spec.FullType(), strings.Join(parts, ","))
+}
+
+// addArgs are the words of an add: every field the user set.
+func (r *Resource) addArgs(plan vals) []string {
+	var args []string
+	for i := range r.spec.Fields {
+		f := &r.spec.Fields[i]
+		if f.Mode == ReadOnly || f.Select {
+			continue
+		}
+		if s, ok := f.toDevice(plan[f.AttrName()]); ok {
+			args = append(args, "="+f.Name+"="+s)
+		}
+	}
+	return args
+}
+
+// setArgs are the words of a set: changed fields, and =!field= for optional
+// fields the user removed.
+func (r *Resource) setArgs(plan, state vals) []string {
+	var args []string
+	for i := range r.spec.Fields {
+		f := &r.spec.Fields[i]
+		if f.Mode == ReadOnly || f.Select {
+			continue
+		}
+		p, s := plan[f.AttrName()], state[f.AttrName()]
+		ps, pok := f.toDevice(p)
+		ss, sok := f.toDevice(s)
+		switch {
+		case pok && (!sok || !f.Equal(ps, ss)):
+			args = append(args, "="+f.Name+"="+ps)
+		case !pok && p != nil && p.IsNull() && sok:
+			if f.Kind == List || f.Kind == Set {
+				args = append(args, "="+f.Name+"=")
+			} else if f.NoUnset {
+				args = append(args, "="+f.Name+"="+f.Default)
+			} else {
+				args = append(args, "=!"+f.Name+"=")
+			}
+		}
+	}
+	return args
+}
+
+// merge is the state after a write: what the user planned, with what only the
+// router knows filled in from its row.
+func (r *Resource) merge(plan vals, row client.Row) vals {
+	out := vals{"id": plan["id"]}
+	for i := range r.spec.Fields {
+		f := &r.spec.Fields[i]
+		p := plan[f.AttrName()]
+		if p != nil && !p.IsUnknown() {
+			out[f.AttrName()] = p
+			continue
+		}
+		if dv, ok := row[f.Name]; ok && dv != "" || ok && f.Mode == ReadOnly {
+			out[f.AttrName()] = f.fromDevice(dv)
+		} else {
+			out[f.AttrName()] = f.null()
+		}
+	}
+	return out
+}
+
+// refresh is the state after a Read: the router's row seen through the
+// previous state, so values the router spells differently cause no diff.
+func (r *Resource) refresh(prev vals, row client.Row, imported bool) vals {
+	out := vals{"id": prev["id"]}
+	for i := range r.spec.Fields {
+		f := &r.spec.Fields[i]
+		p := prev[f.AttrName()]
+		ps, pok := f.toDevice(p)
+		dv, present := row[f.Name]
+		if present && dv == "" && f.Kind != List && f.Kind != Set && f.Mode != ReadOnly {
+			present = false
+		}
+		var v attr.Value
+		switch {
+		case f.Mode == ReadOnly || f.Mode == Computed:
+			switch {
+			case !present:
+				v = f.null()
+			case pok && f.Equal(ps, dv):
+				v = p
+			default:
+				v = f.fromDevice(dv)
+			}
+		case !pok && imported:
+			if present && (f.Mode == Required || f.Default == "" || !f.Equal(dv, f.Default)) &&
+				!((f.Kind == List || f.Kind == Set) && dv == "") {
+				v = f.fromDevice(dv)
+			} else {
+				v = f.null()
+			}
+		case !pok:
+			v = f.null() // not managed
+		case present && f.Equal(ps, dv):
+			v = p
+		case present:
+			v = f.fromDevice(dv)
+		case f.Default != "" && f.Equal(ps, f.Default):
+			v = p // the router leaves defaults out of print
+		case (f.Kind == List || f.Kind == Set) && ps == "":
+			v = p
+		default:
+			v = f.null()
+		}
+		out[f.AttrName()] = v
+	}
+	return out
+}
+
+// keyMatch is what identifies the planned row: its natural key, or every
+// field sent on add.
+func (r *Resource) keyMatch(plan vals) map[string]string {
+	m := map[string]string{}
+	for _, k := range r.spec.Key {
+		if f := r.spec.field(k); f != nil {
+			if s, ok := f.toDevice(plan[f.AttrName()]); ok {
+				m[f.Name] = s
+			} else if f.Default != "" {
+				m[f.Name] = f.Default
+			}
+		}
+	}
+	if len(m) == 0 {
+		for _, a := range r.addArgs(plan) {
+			k, v, _ := strings.Cut(a[1:], "=")
+			m[k] = v
+		}
+	}
+	return m
+}
+
+// matches filters rows by device values, compared the way each field is.
+func (r *Resource) matches(rows []client.Row, m map[string]string) []client.Row {
+	var out []client.Row
+	for _, row := range rows {
+		ok := true
+		for k, want := range m {
+			got, present := row[k]
+			f := r.spec.field(k)
+			switch {
+			case k == ".id":
+				ok = got == want
+			case f == nil:
+				ok = got == want
+			case !present:
+				ok = f.Default != "" && f.Equal(want, f.Default) || want == "" || f.Kind == Bool && !parseBool(want)
+			default:
+				ok = f.Equal(want, got)
+			}
+			if !ok {
+				break
+			}
+		}
+		if ok && row["dynamic"] != "true" {
+			out = append(out, row)
+		}
+	}
+	return out
+}
+
+func (r *Resource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	plan := r.get(ctx, req.Plan, &resp.Diagnostics)
+	c := Client(r.data, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	sp := r.spec
+	var id string
+	switch {
+	case sp.Singleton:
+		if args := r.addArgs(plan); len(args) > 0 {
+			if err := c.Set(ctx, sp.Path, "", args); err != nil {
+				r.fail(&resp.Diagnostics, "set", plan, err)
+				return
+			}
+		}
+		id = sp.Path
+	case sp.Adopt:
+		rows, err := c.Table(ctx, sp.Path)
+		if err != nil {
+			r.fail(&resp.Diagnostics, "print", plan, err)
+			return
+		}
+		m := map[string]string{}
+		for _, k := range sp.Key {
+			f := sp.field(k)
+			s, _ := f.toDevice(plan[f.AttrName()])
+			m[k] = s
+		}
+		found := r.matches(rows, m)
+		if len(found) != 1 {
+			resp.Diagnostics.AddAttributeError(path.Root(strings.ReplaceAll(sp.Key[0], "-", "_")), "No such "+sp.Path+" row",
+				fmt.Sprintf("%s: %s has no row with %s; this resource adopts an existing row and cannot create one.", r.label(plan), sp.Path, fmtMatch(m)))
+			return
+		}
+		id = found[0][".id"]
+		if args := r.addArgs(plan); len(args) > 0 {
+			if err := c.Set(ctx, sp.Path, id, args); err != nil {
+				r.fail(&resp.Diagnostics, "set", plan, err)
+				return
+			}
+		}
+	default:
+		var err error
+		id, err = r.add(ctx, c, plan)
+		if err != nil {
+			r.fail(&resp.Diagnostics, "add", plan, err)
+			return
+		}
+	}
+	plan["id"] = types.StringValue(id)
+	row, err := r.row(ctx, c, id, false)
+	if err != nil {
+		r.fail(&resp.Diagnostics, "print", plan, err)
+		return
+	}
+	r.set(ctx, &resp.State, r.merge(plan, row), &resp.Diagnostics)
+}
+
+// add runs add; when the connection drops on the way, the add may or may not
+// have happened, so it looks for the row by its natural key before trying
+// again (nothing is added twice).
+func (r *Resource) add(ctx context.Context, c *client.Client, plan vals) (string, error) {
+	args := r.addArgs(plan)
+	var err error
+	for attempt := 0; attempt < 4; attempt++ {
+		var id string
+		id, err = c.Add(ctx, r.spec.Path, args)
+		if err == nil {
+			return id, nil
+		}
+		if !client.IsConnError(err) || ctx.Err() != nil {
+			return "", err
+		}
+		tflog.Warn(ctx, "RouterOS connection lost during add; looking for the row before retrying",
+			map[string]any{"menu": r.spec.Path, "error": err.Error()})
+		rows, ferr := c.Find(ctx, r.spec.Path, nil)
+		if ferr != nil {
+			if client.IsConnError(ferr) {
+				continue
+			}
+			return "", ferr
+		}
+		if found := r.matches(rows, r.keyMatch(plan)); len(found) == 1 {
+			return found[0][".id"], nil
+		}
+	}
+	return "", err
+}
+
+// row prints one row: from the run's table cache for refresh, fresh after a write.
+func (r *Resource) row(ctx context.Context, c *client.Client, id string, cached bool) (client.Row, error) {
+	if r.spec.Singleton {
+		var rows []client.Row
+		var err error
+		if cached {
+			rows, err = c.Table(ctx, r.spec.Path)
+		} else {
+			rows, _, err = c.RunRetry(ctx, r.spec.Path+"/print")
+		}
+		if err != nil || len(rows) == 0 {
+			return client.Row{}, err
+		}
+		return rows[0], nil
+	}
+	if !cached {
+		return c.Get(ctx, r.spec.Path, id)
+	}
+	rows, err := c.Table(ctx, r.spec.Path)
+	if err != nil {
+		return nil, err
+	}
+	for _, row := range rows {
+		if row[".id"] == id {
+			return row, nil
+		}
+	}
+	return nil, nil
+}
+
+func (r *Resource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	state := r.get(ctx, req.State, &resp.Diagnostics)
+	c := Client(r.data, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	row, err := r.row(ctx, c, state.id(), true)
+	if err != nil {
+		r.fail(&resp.Diagnostics, "print", state, err)
+		return
+	}
+	if row == nil {
+		tflog.Info(ctx, "RouterOS row is gone; removing it from state", map[string]any{"menu": r.spec.Path, "id": state.id()})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	imp, diags := req.Private.GetKey(ctx, importKey)
+	resp.Diagnostics.Append(diags...)
+	r.set(ctx, &resp.State, r.refresh(state, row, len(imp) > 0), &resp.Diagnostics)
+	if len(imp) > 0 {
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, importKey, nil)...)
+	}
+}
+
+func (r *Resource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	plan := r.get(ctx, req.Plan, &resp.Diagnostics)
+	state := r.get(ctx, req.State, &resp.Diagnostics)
+	c := Client(r.data, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := state.id()
+	plan["id"] = state["id"]
+	if args := r.setArgs(plan, state); len(args) > 0 {
+		setID := id
+		if r.spec.Singleton {
+			setID = ""
+		}
+		if err := c.Set(ctx, r.spec.Path, setID, args); err != nil {
+			r.fail(&resp.Diagnostics, "set", plan, err)
+			return
+		}
+	}
+	row, err := r.row(ctx, c, id, false)
+	if err != nil {
+		r.fail(&resp.Diagnostics, "print", plan, err)
+		return
+	}
+	if row == nil {
+		resp.Diagnostics.AddError("RouterOS row vanished", fmt.Sprintf("%s: %s row %s disappeared during update; apply again to recreate it.", r.label(plan), r.spec.Path, id))
+		return
+	}
+	r.set(ctx, &resp.State, r.merge(plan, row), &resp.Diagnostics)
+}
+
+func (r *Resource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	state := r.get(ctx, req.State, &resp.Diagnostics)
+	c := Client(r.data, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if r.spec.Singleton || r.spec.Adopt {
+		if r.spec.Destroy == nil {
+			return
+		}
+		dev := map[string]string{}
+		for i := range r.spec.Fields {
+			f := &r.spec.Fields[i]
+			if s, ok := f.toDevice(state[f.AttrName()]); ok {
+				dev[f.Name] = s
+			}
+		}
+		if args := r.spec.Destroy(dev); len(args) > 0 {
+			id := state.id()
+			if r.spec.Singleton {
+				id = ""
+			}
+			if err := c.Set(ctx, r.spec.Path, id, args); err != nil && !client.IsNotFound(err) {
+				r.fail(&resp.Diagnostics, "set", state, err)
+			}
+		}
+		return
+	}
+	if err := c.Remove(ctx, r.spec.Path, state.id()); err != nil {
+		r.fail(&resp.Diagnostics, "remove", state, err)
+	}
+}
+
+func fmtMatch(m map[string]string) string {
+	var parts []string
+	for k, v := range m {
+		parts = append(parts, k+"="+v)
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, ",")
+}
+
+func (r *Resource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	sp := r.spec
+	id := strings.TrimSpace(req.ID)
+	if !sp.Singleton && !strings.HasPrefix(id, "*") {
+		m := map[string]string{}
+		switch {
+		case strings.Contains(id, "="):
+			// field=value pairs split on commas; a piece without "=" continues
+			// the previous value (vlan_ids=10,20).
+			var pairs []string
+			for _, piece := range strings.Split(id, ",") {
+				if !strings.Contains(piece, "=") && len(pairs) > 0 {
+					pairs[len(pairs)-1] += "," + piece
+					continue
+				}
+				pairs = append(pairs, piece)
+			}
+			for _, pair := range pairs {
+				k, v, ok := strings.Cut(pair, "=")
+				f := sp.field(strings.TrimSpace(k))
+				if !ok || f == nil {
+					resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("%s: %q is not field=value with a field of %s; use the row's .id (*1A)%s or field=value[,field=value].", sp.FullType(), pair, sp.FullType(), keyHint(sp)))
+					return
+				}
+				m[f.Name] = v
+			}
+		case len(sp.Key) >= 1:
+			m[sp.Key[0]] = id
+		default:
+			resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("%s: import by .id (*1A) or by field=value[,field=value], e.g. %s.", sp.FullType(), importExample(sp)))
+			return
+		}
+		c := Client(r.data, &resp.Diagnostics)
+		if c == nil {
+			return
+		}
+		rows, err := c.Table(ctx, sp.Path)
+		if err != nil {
+			resp.Diagnostics.AddError("RouterOS print failed", fmt.Sprintf("%s: %s", sp.Path, err))
+			return
+		}
+		found := r.matches(rows, m)
+		switch len(found) {
+		case 0:
+			resp.Diagnostics.AddError("Nothing to import", fmt.Sprintf("%s: no row of %s has %s.", sp.FullType(), sp.Path, fmtMatch(m)))
+			return
+		case 1:
+			id = found[0][".id"]
+		default:
+			resp.Diagnostics.AddError("Ambiguous import ID", fmt.Sprintf("%s: %d rows of %s have %s; import by .id instead.", sp.FullType(), len(found), sp.Path, fmtMatch(m)))
+			return
+		}
+	}
+	if sp.Singleton {
+		id = sp.Path
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importKey, []byte("true"))...)
+}
+
+func keyHint(sp *Spec) string {
+	if len(sp.Key) == 1 {
+		return ", its " + strings.ReplaceAll(sp.Key[0], "-", "_")
+	}
+	return ""
+}
+
+func importExample(sp *Spec) string {
+	var parts []string
+	for _, k := range sp.Key {
+		parts = append(parts, strings.ReplaceAll(k, "-", "_")+"=...")
+	}
+	return strings.Join(parts, ",")
+}
+
+// fieldInMessage finds which field a !trap message is about.
+var fieldInMessage = []*regexp.Regexp{
+	regexp.MustCompile(`unknown parameter (\S+)`),
+	regexp.MustCompile(`value of (\S+) out of range`),
+	regexp.MustCompile(`value for argument (\S+):`),
+	regexp.MustCompile(`missing value\(s\) of argument\(s\) (\S+)`),
+	regexp.MustCompile(`input does not match any value of (\S+)`),
+	regexp.MustCompile(`ambiguous value of (\S+)`),
+	regexp.MustCompile(`invalid value of (\S+)`),
+	regexp.MustCompile(`(\S+) (?:is )?invalid`),
+	regexp.MustCompile(`already have (?:\S+ )?with such (\S+)`),
+	regexp.MustCompile(`can not (?:change|set|use) (\S+)`),
+}
+
+// fail reports an error naming the resource and, when the router's message
+// names a field, the attribute.
+func (r *Resource) fail(diags *diag.Diagnostics, op string, v vals, err error) {
+	label := r.label(v)
+	var de *client.DeviceError
+	if !errors.As(err, &de) {
+		diags.AddError("RouterOS "+op+" failed", fmt.Sprintf("%s: %s/%s: %s", label, r.spec.Path, op, err))
+		return
+	}
+	var f *Field
+	for _, re := range fieldInMessage {
+		if m := re.FindStringSubmatch(de.Message); m != nil {
+			if f = r.spec.field(strings.Trim(m[1], ",:")); f != nil {
+				break
+			}
+		}
+	}
+	if f == nil && strings.Contains(de.Message, "already have") {
+		if len(r.spec.Key) > 0 {
+			f = r.spec.field(r.spec.Key[0])
+		} else {
+			f = r.spec.field("name")
+		}
+	}
+	if f != nil {
+		val, _ := f.toDevice(v[f.AttrName()])
+		diags.AddAttributeError(path.Root(f.AttrName()), "RouterOS rejected "+f.AttrName(),
+			fmt.Sprintf("%s, attribute %s = %q: %s/%s: %s", label, f.AttrName(), val, r.spec.Path, op, de.Message))
+		return
+	}
+	diags.AddError("RouterOS rejected "+r.spec.FullType(), fmt.Sprintf("%s: %s/%s: %s", label, r.spec.Path, op, de.Message))
+}

@@ -1,0 +1,48 @@
+package routeros
+
+import (
+	"context"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+)
+
+// TestSpecs checks every spec: its key fields exist, and the generated
+// schema is one the framework accepts.
+func TestSpecs(t *testing.T) {
+	ctx := context.Background()
+	for _, s := range Specs() {
+		for _, k := range s.Key {
+			found := false
+			for _, f := range s.Fields {
+				found = found || f.Name == k
+			}
+			if !found {
+				t.Errorf("%s: key %q is not a field", s.Type, k)
+			}
+		}
+		if len(s.Key) == 0 && !s.Singleton {
+			t.Errorf("%s: no natural key: a dropped add could not be looked up", s.Type)
+		}
+	}
+	for _, newRes := range Resources() {
+		r := newRes()
+		var meta resource.MetadataResponse
+		r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: "homelab"}, &meta)
+		var resp resource.SchemaResponse
+		r.Schema(ctx, resource.SchemaRequest{}, &resp)
+		if resp.Diagnostics.HasError() {
+			t.Errorf("%s: %v", meta.TypeName, resp.Diagnostics)
+			continue
+		}
+		if diags := resp.Schema.ValidateImplementation(ctx); diags.HasError() {
+			t.Errorf("%s: %v", meta.TypeName, diags)
+		}
+		if resp.Schema.MarkdownDescription == "" {
+			t.Errorf("%s: no description", meta.TypeName)
+		}
+	}
+	if n := len(Resources()); n != 18 {
+		t.Errorf("%d resources, want 18", n)
+	}
+}
