@@ -1,0 +1,8 @@
+variable "domain" {
+  type = string
+}
+
+variable "vip" {
+  type        = string
+  description = "HAProxy's virtual IP, put in the certificates' IP SANs."
+}
