@@ -393,18 +393,34 @@ func (r *Resource) add(ctx context.Context, c *client.Client, plan vals) (string
 		}
 		tflog.Warn(ctx, "RouterOS connection lost during add; looking for the row before retrying",
 			map[string]any{"menu": r.spec.Path, "error": err.Error()})
-		rows, ferr := c.Find(ctx, r.spec.Path, nil)
-		if ferr != nil {
-			if client.IsConnError(ferr) {
-				continue
-			}
-			return "", ferr
-		}
-		if found := r.matches(rows, r.keyMatch(plan)); len(found) == 1 {
-			return found[0][".id"], nil
+		id, err = r.lookupAdded(ctx, c, plan)
+		if err != nil || id != "" {
+			return id, err
 		}
 	}
 	return "", err
+}
+
+// lookupAdded returns the id of the row matching plan's natural key, or ""
+// when there is none. It retries lost connections itself: adding again before
+// the menu has been read back could add the row twice.
+func (r *Resource) lookupAdded(ctx context.Context, c *client.Client, plan vals) (string, error) {
+	var err error
+	for attempt := 0; attempt < 4; attempt++ {
+		var rows []client.Row
+		rows, err = c.Find(ctx, r.spec.Path, nil)
+		if err == nil {
+			if found := r.matches(rows, r.keyMatch(plan)); len(found) == 1 {
+				return found[0][".id"], nil
+			}
+			return "", nil
+		}
+		if !client.IsConnError(err) || ctx.Err() != nil {
+			break
+		}
+	}
+	return "", fmt.Errorf("the connection dropped during the add and %s could not be read back to tell whether the row was created; "+
+		"check the router for it (import it if it is there) before applying again: %w", r.spec.Path, err)
 }
 
 // row prints one row: from the run's table cache for refresh, fresh after a write.
