@@ -52,6 +52,17 @@ type Client struct {
 // clientKey is the providerdata cache key of the Proxmox client.
 const clientKey = "proxmox"
 
+// clientOrDiag is clientFrom for CRUD methods: a failure becomes the
+// diagnostic and the result is nil.
+func clientOrDiag(ctx context.Context, d *providerdata.Data, diags *diag.Diagnostics) *Client {
+	c, err := clientFrom(ctx, d)
+	if err != nil {
+		diags.AddError("Proxmox VE client", err.Error())
+		return nil
+	}
+	return c
+}
+
 // clientFrom returns the cached client, building it on first use.
 func clientFrom(ctx context.Context, d *providerdata.Data) (*Client, error) {
 	if d == nil || d.Proxmox == nil {

@@ -17,10 +17,5 @@ func (d *dsBase) Configure(_ context.Context, req datasource.ConfigureRequest, r
 }
 
 func (d *dsBase) client(ctx context.Context, diags *diag.Diagnostics) *Client {
-	c, err := clientFrom(ctx, d.data)
-	if err != nil {
-		diags.AddError("Proxmox VE client", err.Error())
-		return nil
-	}
-	return c
+	return clientOrDiag(ctx, d.data, diags)
 }

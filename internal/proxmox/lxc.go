@@ -669,12 +669,7 @@ func indexedKeys(cfg map[string]any, prefix string) []int {
 // CRUD
 
 func (r *lxcResource) client(ctx context.Context, diags *diag.Diagnostics) *Client {
-	c, err := clientFrom(ctx, r.data)
-	if err != nil {
-		diags.AddError("Proxmox VE client", err.Error())
-		return nil
-	}
-	return c
+	return clientOrDiag(ctx, r.data, diags)
 }
 
 func lxcPath(node string, vmid int64) string {

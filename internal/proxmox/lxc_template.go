@@ -151,9 +151,8 @@ func (r *lxcTemplateResource) Create(ctx context.Context, req resource.CreateReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, err := clientFrom(ctx, r.data)
-	if err != nil {
-		resp.Diagnostics.AddError("Proxmox VE client", err.Error())
+	c := clientOrDiag(ctx, r.data, &resp.Diagnostics)
+	if c == nil {
 		return
 	}
 	node, storage, file := m.Node.ValueString(), m.Storage.ValueString(), m.fileName()
@@ -214,9 +213,8 @@ func (r *lxcTemplateResource) Read(ctx context.Context, req resource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, err := clientFrom(ctx, r.data)
-	if err != nil {
-		resp.Diagnostics.AddError("Proxmox VE client", err.Error())
+	c := clientOrDiag(ctx, r.data, &resp.Diagnostics)
+	if c == nil {
 		return
 	}
 	v, err := findVolume(ctx, c, m.Node.ValueString(), m.Storage.ValueString(), "vztmpl", m.VolID.ValueString())
@@ -250,12 +248,11 @@ func (r *lxcTemplateResource) Delete(ctx context.Context, req resource.DeleteReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, err := clientFrom(ctx, r.data)
-	if err != nil {
-		resp.Diagnostics.AddError("Proxmox VE client", err.Error())
+	c := clientOrDiag(ctx, r.data, &resp.Diagnostics)
+	if c == nil {
 		return
 	}
-	err = c.DeleteTask(ctx, fmt.Sprintf("/nodes/%s/storage/%s/content/%s", m.Node.ValueString(), m.Storage.ValueString(), m.VolID.ValueString()))
+	err := c.DeleteTask(ctx, fmt.Sprintf("/nodes/%s/storage/%s/content/%s", m.Node.ValueString(), m.Storage.ValueString(), m.VolID.ValueString()))
 	if err != nil && !NotFound(err) {
 		resp.Diagnostics.AddError("Deleting the template failed", err.Error())
 	}

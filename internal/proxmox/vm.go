@@ -506,15 +506,17 @@ func (r *vmResource) Create(ctx context.Context, req resource.CreateRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, err := clientFrom(ctx, r.data)
-	if err != nil {
-		resp.Diagnostics.AddError("Proxmox VE client", err.Error())
+	c := clientOrDiag(ctx, r.data, &resp.Diagnostics)
+	if c == nil {
 		return
 	}
 	node := plan.Node.ValueString()
 	want := plan.desiredConfig(ctx)
 
-	var vmid int
+	var (
+		vmid int
+		err  error
+	)
 	if plan.Clone != nil {
 		src, err := guestResource(ctx, c, plan.Clone.SourceVMID.ValueInt64())
 		if err != nil || src == nil || str(src["type"]) != "qemu" {
@@ -746,9 +748,8 @@ func (r *vmResource) Read(ctx context.Context, req resource.ReadRequest, resp *r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, err := clientFrom(ctx, r.data)
-	if err != nil {
-		resp.Diagnostics.AddError("Proxmox VE client", err.Error())
+	c := clientOrDiag(ctx, r.data, &resp.Diagnostics)
+	if c == nil {
 		return
 	}
 	found, err := r.read(ctx, c, &state, true)
@@ -771,9 +772,8 @@ func (r *vmResource) Update(ctx context.Context, req resource.UpdateRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, err := clientFrom(ctx, r.data)
-	if err != nil {
-		resp.Diagnostics.AddError("Proxmox VE client", err.Error())
+	c := clientOrDiag(ctx, r.data, &resp.Diagnostics)
+	if c == nil {
 		return
 	}
 	vmid := state.VMID.ValueInt64()
@@ -854,9 +854,8 @@ func (r *vmResource) Delete(ctx context.Context, req resource.DeleteRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, err := clientFrom(ctx, r.data)
-	if err != nil {
-		resp.Diagnostics.AddError("Proxmox VE client", err.Error())
+	c := clientOrDiag(ctx, r.data, &resp.Diagnostics)
+	if c == nil {
 		return
 	}
 	if err := deleteGuest(ctx, c, "qemu", state.Node.ValueString(), state.VMID.ValueInt64()); err != nil {
