@@ -19,7 +19,7 @@ var (
 )
 
 func named(desc string) menu.Field {
-	return menu.Field{Name: "name", Mode: menu.Required, Desc: desc}
+	return menu.Field{Name: "name", Mode: menu.Required, Desc: desc, Check: []validator.String{checkName}}
 }
 
 func ipv4(name string, mode menu.Mode, desc string) menu.Field {

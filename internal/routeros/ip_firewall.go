@@ -3,6 +3,8 @@ package routeros
 import (
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
 	"github.com/homelab-iac/terraform-provider-homelab/internal/routeros/menu"
 )
 
@@ -10,20 +12,20 @@ import (
 func firewallRule(actions []string, extra ...menu.Field) []menu.Field {
 	fields := []menu.Field{
 		{Name: "action", Mode: menu.Required, Default: "accept", Enum: actions, Desc: "What to do with a matching packet"},
-		{Name: "src-address", Desc: "Source address or network; `!` negates"},
-		{Name: "dst-address", Desc: "Destination address or network; `!` negates"},
-		{Name: "src-address-list", Desc: "Source address list"},
-		{Name: "dst-address-list", Desc: "Destination address list"},
-		{Name: "protocol", Desc: "IP protocol, e.g. `tcp`, `udp`, `icmp`"},
-		{Name: "src-port", Desc: "Source ports, e.g. `1024-65535`"},
-		{Name: "dst-port", Desc: "Destination ports, e.g. `22,443`"},
-		{Name: "in-interface", Desc: "Incoming interface; `!` negates"},
-		{Name: "out-interface", Desc: "Outgoing interface; `!` negates"},
-		{Name: "in-interface-list", Desc: "Incoming interface list; `!` negates"},
-		{Name: "out-interface-list", Desc: "Outgoing interface list; `!` negates"},
-		{Name: "connection-state", Kind: menu.Set, Desc: "Connection states, e.g. `established`, `related`, `invalid`, `new`"},
-		{Name: "connection-nat-state", Desc: "Connection NAT state, `srcnat` or `dstnat`"},
-		{Name: "jump-target", Desc: "Chain to jump to (action `jump`)"},
+		{Name: "src-address", Desc: "Source address, network or range; `!` negates", Check: []validator.String{checkAddress}},
+		{Name: "dst-address", Desc: "Destination address, network or range; `!` negates", Check: []validator.String{checkAddress}},
+		{Name: "src-address-list", Desc: "Source address list; `!` negates", Check: []validator.String{checkNegatedName}},
+		{Name: "dst-address-list", Desc: "Destination address list; `!` negates", Check: []validator.String{checkNegatedName}},
+		{Name: "protocol", Desc: "IP protocol, a name such as `tcp`, `udp`, `icmp` or a number 0-255; `!` negates", Check: []validator.String{checkProtocol}},
+		{Name: "src-port", Desc: "Source ports, e.g. `1024-65535`; `!` negates", Check: []validator.String{checkPorts}},
+		{Name: "dst-port", Desc: "Destination ports, e.g. `22,443` or `8000-8080`; `!` negates", Check: []validator.String{checkPorts}},
+		{Name: "in-interface", Desc: "Incoming interface; `!` negates", Check: []validator.String{checkNegatedName}},
+		{Name: "out-interface", Desc: "Outgoing interface; `!` negates", Check: []validator.String{checkNegatedName}},
+		{Name: "in-interface-list", Desc: "Incoming interface list; `!` negates", Check: []validator.String{checkNegatedName}},
+		{Name: "out-interface-list", Desc: "Outgoing interface list; `!` negates", Check: []validator.String{checkNegatedName}},
+		{Name: "connection-state", Kind: menu.Set, Enum: connectionStates, Desc: "Connection states"},
+		{Name: "connection-nat-state", Desc: "Connection NAT state; `!` negates", Enum: []string{"srcnat", "dstnat", "!srcnat", "!dstnat"}},
+		{Name: "jump-target", Desc: "Chain to jump to (action `jump`)", Check: []validator.String{checkName}},
 		{Name: "log", Kind: menu.Bool, Default: "false", Desc: "Log matching packets"},
 		{Name: "log-prefix", Desc: "Prefix of log messages"},
 	}

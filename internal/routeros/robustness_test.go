@@ -135,7 +135,22 @@ rule = [{ action = "accept" }, { action = "jump" }]`), `(?s)rule\[1\]\.jump_targ
 		{"nat dst-nat without target", res("ip_firewall_nat", `chain = "dstnat"
 rule = [{ action = "dst-nat", protocol = "tcp", dst_port = "443" }]`), `(?s)rule\[0\]\.to_addresses.*needs to_addresses`},
 		{"nat empty chain", res("ip_firewall_nat", `chain = ""
-rule = [{ action = "masquerade" }]`), `(?s)chain.*at least 1`},
+rule = [{ action = "masquerade" }]`), `(?s)chain string length must be between 1`},
+		{"firewall port out of range", res("ip_firewall_filter", `chain = "input"
+rule = [{ action = "accept", protocol = "tcp", dst_port = "99999" }]`), `(?s)rule\[0\]\.dst_port.*not a port 0-65535`},
+		{"firewall reversed port range", res("ip_firewall_filter", `chain = "input"
+rule = [{ action = "accept", protocol = "tcp", src_port = "2000-1000" }]`), `(?s)rule\[0\]\.src_port.*ends before it starts`},
+		{"firewall protocol", res("ip_firewall_filter", `chain = "input"
+rule = [{ action = "accept", protocol = "tcpx" }]`), `(?s)rule\[0\]\.protocol.*not an IP protocol`},
+		{"firewall protocol number", res("ip_firewall_filter", `chain = "input"
+rule = [{ action = "accept", protocol = "256" }]`), `(?s)rule\[0\]\.protocol.*not an IP protocol`},
+		{"firewall connection state", res("ip_firewall_filter", `chain = "input"
+rule = [{ action = "accept" }, { action = "accept", connection_state = ["established", "establishedx"] }]`), `(?s)rule\[1\]\.connection_state.*value must be one\s+of`},
+		{"firewall prefix length", res("ip_firewall_filter", `chain = "input"
+rule = [{ action = "drop", src_address = "10.0.0.0/40" }]`), `(?s)rule\[0\]\.src_address.*prefix\s+0-32`},
+		{"nat address range", res("ip_firewall_nat", `chain = "srcnat"
+rule = [{ action = "masquerade", dst_address = "10.0.0.9-10.0.0.1" }]`), `(?s)rule\[0\]\.dst_address.*not an IPv4 range`},
+		{"bridge name too long", res("interface_bridge", `name = "`+strings.Repeat("b", 100000)+`"`), `(?s)name.*too long`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

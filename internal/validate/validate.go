@@ -24,7 +24,9 @@ func (v stringFunc) ValidateString(_ context.Context, req validator.StringReques
 		return
 	}
 	if err := v.check(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+v.desc, err.Error())
+		// The text names the attribute too: for attributes nested in lists
+		// OpenTofu can only point at the resource's first line.
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+v.desc, fmt.Sprintf("%s: %s", req.Path, err))
 	}
 }
 

@@ -58,6 +58,7 @@ var (
 	_ resource.ResourceWithConfigure      = (*Chain)(nil)
 	_ resource.ResourceWithImportState    = (*Chain)(nil)
 	_ resource.ResourceWithValidateConfig = (*Chain)(nil)
+	_ resource.ResourceWithModifyPlan     = (*Chain)(nil)
 )
 
 func (c *Chain) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
@@ -120,23 +121,26 @@ func (c *Chain) Schema(_ context.Context, _ resource.SchemaRequest, resp *resour
 			"order — rules added on the router are removed, removed ones re-added, and a reorder made on the router "+
 			"shows as drift and is undone by moving rows. Rules never reference each other (no `place_before`), so "+
 			"`for_each` and modules cannot create dependency cycles; to insert a rule, insert it in the list. "+
-			"Manage each chain with exactly one resource. Import by chain name.", c.spec.Path),
+			"Manage each chain with exactly one resource. Import by chain name. A create over a chain that already has rules "+
+			"is refused with the import to use, unless `adopt_existing = true`.", c.spec.Path),
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The chain name.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
 			"chain": schema.StringAttribute{Required: true, MarkdownDescription: "Chain name, e.g. `forward`, `input`, `srcnat`, or a custom chain.",
-				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators:    []validator.String{stringvalidator.LengthBetween(1, 255)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()}},
 			"rule": schema.ListNestedAttribute{Required: true, MarkdownDescription: "The chain's rules, in evaluation order.",
 				NestedObject: schema.NestedAttributeObject{Attributes: ruleAttrs}},
+			adoptAttr: adoptSchema("rules in this chain"),
 		},
 	}
 }
 
 type chainState struct {
-	ID    types.String `tfsdk:"id"`
-	Chain types.String `tfsdk:"chain"`
-	Rule  types.List   `tfsdk:"rule"`
+	ID            types.String `tfsdk:"id"`
+	Chain         types.String `tfsdk:"chain"`
+	Rule          types.List   `tfsdk:"rule"`
+	AdoptExisting types.Bool   `tfsdk:"adopt_existing"`
 }
 
 func (c *Chain) rules(l types.List) []vals {
@@ -241,13 +245,11 @@ func (c *Chain) rewriteArgs(want vals, row client.Row) []string {
 	return args
 }
 
-// reconcile makes the chain's static rules exactly want, in order, and
-// returns their ids.
-func (c *Chain) reconcile(ctx context.Context, cl *client.Client, chain string, want []vals) ([]string, error) {
-	cur, err := c.chainRows(ctx, cl, chain, false)
-	if err != nil {
-		return nil, err
-	}
+// reconcile makes the chain's static rules, read from the router as cur,
+// exactly want, in order, and returns their ids. On error the ids of the
+// rows already kept, rewritten or added are still returned ("" for the
+// rest), so a failed create can keep them in state instead of orphaning them.
+func (c *Chain) reconcile(ctx context.Context, cl *client.Client, chain string, cur []client.Row, want []vals) ([]string, error) {
 	ids := make([]string, len(want))
 	used := make([]bool, len(cur))
 	for i, w := range want {
@@ -271,22 +273,22 @@ func (c *Chain) reconcile(ctx context.Context, cl *client.Client, chain string, 
 			used[j] = true
 			if args := c.rewriteArgs(w, cur[j]); len(args) > 0 {
 				if err := cl.Set(ctx, c.spec.Path, cur[j][".id"], args); err != nil {
-					return nil, ruleErr(i, err)
+					return ids, ruleErr(i, err)
 				}
 			}
 			ids[i] = cur[j][".id"]
 			continue
 		}
 		id, err := c.rule.add(ctx, cl, withChain(w, chain))
+		ids[i] = id // an interrupted add may still have its id
 		if err != nil {
-			return nil, ruleErr(i, err)
+			return ids, ruleErr(i, err)
 		}
-		ids[i] = id
 	}
 	for j, r := range cur {
 		if !used[j] {
 			if err := cl.Remove(ctx, c.spec.Path, r[".id"]); err != nil {
-				return nil, err
+				return ids, err
 			}
 		}
 	}
@@ -366,22 +368,44 @@ func asRuleErr(err error, target **ruleError) bool {
 	return ok
 }
 
-func (c *Chain) apply(ctx context.Context, plan chainState, diags *diag.Diagnostics) (chainState, bool) {
+// apply makes the chain the plan's rule list. It returns the state to save
+// and whether there is one: after a failed create, the rules already on the
+// router, so the tainted resource's destroy removes them.
+func (c *Chain) apply(ctx context.Context, plan chainState, create bool, diags *diag.Diagnostics) (chainState, bool) {
 	cl := Client(c.rule.data, diags)
 	if cl == nil {
 		return plan, false
 	}
 	chain := plan.Chain.ValueString()
 	want := c.rules(plan.Rule)
-	ids, err := c.reconcile(ctx, cl, chain, want)
+	cur, err := c.chainRows(ctx, cl, chain, false)
 	if err != nil {
-		c.fail(diags, "apply", chain, err)
+		c.fail(diags, "print", chain, err)
 		return plan, false
 	}
+	if create {
+		if _, err := c.chainTakeover(chain, cur, want, plan.AdoptExisting.ValueBool()); err != nil {
+			diags.AddAttributeError(path.Root(adoptAttr), "Router already configured", err.Error())
+			return plan, false
+		}
+	}
+	ids, err := c.reconcile(ctx, cl, chain, cur, want)
+	var kept []vals
 	for i := range want {
-		want[i]["id"] = types.StringValue(ids[i])
+		if ids[i] != "" {
+			want[i]["id"] = types.StringValue(ids[i])
+			kept = append(kept, want[i])
+		}
 	}
 	plan.ID = types.StringValue(chain)
+	if err != nil {
+		c.fail(diags, "apply", chain, err)
+		if !create || len(kept) == 0 {
+			return plan, false
+		}
+		plan.Rule = c.list(kept)
+		return plan, true
+	}
 	plan.Rule = c.list(want)
 	return plan, true
 }
@@ -392,7 +416,7 @@ func (c *Chain) Create(ctx context.Context, req resource.CreateRequest, resp *re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if st, ok := c.apply(ctx, plan, &resp.Diagnostics); ok {
+	if st, ok := c.apply(ctx, plan, true, &resp.Diagnostics); ok {
 		resp.Diagnostics.Append(resp.State.Set(ctx, st)...)
 	}
 }
@@ -403,7 +427,7 @@ func (c *Chain) Update(ctx context.Context, req resource.UpdateRequest, resp *re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if st, ok := c.apply(ctx, plan, &resp.Diagnostics); ok {
+	if st, ok := c.apply(ctx, plan, false, &resp.Diagnostics); ok {
 		resp.Diagnostics.Append(resp.State.Set(ctx, st)...)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -37,6 +38,7 @@ type Resource struct {
 var (
 	_ resource.ResourceWithConfigure   = (*Resource)(nil)
 	_ resource.ResourceWithImportState = (*Resource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*Resource)(nil)
 )
 
 func (r *Resource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -85,6 +87,11 @@ func (r *Resource) get(ctx context.Context, g attrGetter, diags *diag.Diagnostic
 	var id types.String
 	diags.Append(g.GetAttribute(ctx, path.Root("id"), &id)...)
 	v["id"] = id
+	if r.spec.Singleton {
+		var adopt types.Bool
+		diags.Append(g.GetAttribute(ctx, path.Root(adoptAttr), &adopt)...)
+		v[adoptAttr] = adopt
+	}
 	for i := range r.spec.Fields {
 		f := &r.spec.Fields[i]
 		var target any
@@ -119,6 +126,13 @@ func (r *Resource) get(ctx context.Context, g attrGetter, diags *diag.Diagnostic
 
 func (r *Resource) set(ctx context.Context, s attrSetter, v vals, diags *diag.Diagnostics) {
 	diags.Append(s.SetAttribute(ctx, path.Root("id"), v["id"])...)
+	if r.spec.Singleton {
+		adopt, ok := v[adoptAttr].(types.Bool)
+		if !ok {
+			adopt = types.BoolNull()
+		}
+		diags.Append(s.SetAttribute(ctx, path.Root(adoptAttr), adopt)...)
+	}
 	for i := range r.spec.Fields {
 		f := &r.spec.Fields[i]
 		val := v[f.AttrName()]
@@ -201,7 +215,7 @@ func (r *Resource) setArgs(plan, state vals) []string {
 // merge is the state after a write: what the user planned, with what only the
 // router knows filled in from its row.
 func (r *Resource) merge(plan vals, row client.Row) vals {
-	out := vals{"id": plan["id"]}
+	out := vals{"id": plan["id"], adoptAttr: plan[adoptAttr]}
 	for i := range r.spec.Fields {
 		f := &r.spec.Fields[i]
 		p := plan[f.AttrName()]
@@ -221,7 +235,7 @@ func (r *Resource) merge(plan vals, row client.Row) vals {
 // refresh is the state after a Read: the router's row seen through the
 // previous state, so values the router spells differently cause no diff.
 func (r *Resource) refresh(prev vals, row client.Row, imported bool) vals {
-	out := vals{"id": prev["id"]}
+	out := vals{"id": prev["id"], adoptAttr: prev[adoptAttr]}
 	for i := range r.spec.Fields {
 		f := &r.spec.Fields[i]
 		p := prev[f.AttrName()]
@@ -327,6 +341,15 @@ func (r *Resource) Create(ctx context.Context, req resource.CreateRequest, resp 
 	var id string
 	switch {
 	case sp.Singleton:
+		row, err := r.row(ctx, c, "", false)
+		if err != nil {
+			r.fail(&resp.Diagnostics, "print", plan, err)
+			return
+		}
+		if _, err := r.singletonTakeover(plan, row, boolTrue(plan[adoptAttr])); err != nil {
+			r.reportTakeover(&resp.Diagnostics, "", err)
+			return
+		}
 		if args := r.addArgs(plan); len(args) > 0 {
 			if err := c.Set(ctx, sp.Path, "", args); err != nil {
 				r.fail(&resp.Diagnostics, "set", plan, err)
@@ -363,6 +386,14 @@ func (r *Resource) Create(ctx context.Context, req resource.CreateRequest, resp 
 		var err error
 		id, err = r.add(ctx, c, plan)
 		if err != nil {
+			if id != "" {
+				// Interrupted after the router added the row: keep it in state
+				// (the resource is tainted), so it is neither orphaned nor added twice.
+				plan["id"] = types.StringValue(id)
+				r.set(ctx, &resp.State, r.merge(plan, nil), &resp.Diagnostics)
+			} else {
+				err = r.explainExisting(ctx, c, plan, err)
+			}
 			r.fail(&resp.Diagnostics, "add", plan, err)
 			return
 		}
@@ -370,11 +401,58 @@ func (r *Resource) Create(ctx context.Context, req resource.CreateRequest, resp 
 	plan["id"] = types.StringValue(id)
 	row, err := r.row(ctx, c, id, false)
 	if err != nil {
+		// The write happened: keep the row in state even though it could
+		// not be read back (the resource is tainted and replaced next time).
+		r.set(ctx, &resp.State, r.merge(plan, nil), &resp.Diagnostics)
 		r.fail(&resp.Diagnostics, "print", plan, err)
 		return
 	}
 	r.set(ctx, &resp.State, r.merge(plan, row), &resp.Diagnostics)
 }
+
+// interruptLookup bounds the read-back after an interrupted add: long enough
+// for one print, short enough for an interrupted apply to end promptly.
+const interruptLookup = 5 * time.Second
+
+// importID is how the user imports row: by its natural key when that is one
+// field, else by .id.
+func (r *Resource) importID(row client.Row) string {
+	if len(r.spec.Key) == 1 && row[r.spec.Key[0]] != "" {
+		return row[r.spec.Key[0]]
+	}
+	return row[".id"]
+}
+
+// explainExisting turns the router's "already have ..." refusal of an add into
+// the import to use when the row that is in the way is the one planned (left
+// by an interrupted apply whose state was lost, or made by hand).
+func (r *Resource) explainExisting(ctx context.Context, c *client.Client, plan vals, err error) error {
+	var de *client.DeviceError
+	if !errors.As(err, &de) || !strings.Contains(de.Message, "already") {
+		return err
+	}
+	rows, ferr := c.Find(ctx, r.spec.Path, nil)
+	if ferr != nil {
+		return err
+	}
+	found := r.matches(rows, r.keyMatch(plan))
+	if len(found) != 1 {
+		return err
+	}
+	return &hinted{err, fmt.Sprintf("%s already has this row (%s) but it is not in this state: it was left by an interrupted apply or made by hand. "+
+		"Import it instead of creating it:\n%s\n(or `tofu import %s.<name> %s`)",
+		r.spec.Path, describeRow(r.spec.Fields, found[0]), importBlock(r.spec.FullType(), r.importID(found[0])), r.spec.FullType(), r.importID(found[0]))}
+}
+
+// hinted is an error with advice that the diagnostic adds after the
+// router's own message.
+type hinted struct {
+	err  error
+	hint string
+}
+
+func (h *hinted) Error() string { return h.err.Error() + "\n" + h.hint }
+func (h *hinted) Unwrap() error { return h.err }
 
 // add runs add; when the connection drops on the way, the add may or may not
 // have happened, so it looks for the row by its natural key before trying
@@ -388,7 +466,10 @@ func (r *Resource) add(ctx context.Context, c *client.Client, plan vals) (string
 		if err == nil {
 			return id, nil
 		}
-		if !client.IsConnError(err) || ctx.Err() != nil {
+		if ctx.Err() != nil {
+			return r.interruptedAdd(ctx, c, plan, err)
+		}
+		if !client.IsConnError(err) {
 			return "", err
 		}
 		tflog.Warn(ctx, "RouterOS connection lost during add; looking for the row before retrying",
@@ -399,6 +480,20 @@ func (r *Resource) add(ctx context.Context, c *client.Client, plan vals) (string
 		}
 	}
 	return "", err
+}
+
+// interruptedAdd handles an add cut short by an interrupt (the apply was
+// cancelled): the router may have added the row. One read-back, on a short
+// context of its own, finds it so the caller can keep its id in state along
+// with the error; otherwise the error says how to adopt the row.
+func (r *Resource) interruptedAdd(ctx context.Context, c *client.Client, plan vals, err error) (string, error) {
+	lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), interruptLookup)
+	defer cancel()
+	if id, lerr := r.lookupAdded(lctx, c, plan); lerr == nil && id != "" {
+		return id, fmt.Errorf("interrupted; the router added the row (%s), kept in state: %w", id, err)
+	}
+	return "", fmt.Errorf("interrupted before the router confirmed the add; the row may exist on the router: "+
+		"if the next apply says it already exists, import it as that error shows: %w", err)
 }
 
 // lookupAdded returns the id of the row matching plan's natural key, or ""
@@ -648,6 +743,11 @@ func (r *Resource) fail(diags *diag.Diagnostics, op string, v vals, err error) {
 		diags.AddError("RouterOS "+op+" failed", fmt.Sprintf("%s: %s/%s: %s", label, r.spec.Path, op, err))
 		return
 	}
+	msg := de.Message
+	var h *hinted
+	if errors.As(err, &h) {
+		msg += "\n" + h.hint
+	}
 	var f *Field
 	for _, re := range fieldInMessage {
 		if m := re.FindStringSubmatch(de.Message); m != nil {
@@ -666,8 +766,8 @@ func (r *Resource) fail(diags *diag.Diagnostics, op string, v vals, err error) {
 	if f != nil {
 		val, _ := f.toDevice(v[f.AttrName()])
 		diags.AddAttributeError(path.Root(f.AttrName()), "RouterOS rejected "+f.AttrName(),
-			fmt.Sprintf("%s, attribute %s = %q: %s/%s: %s", label, f.AttrName(), val, r.spec.Path, op, de.Message))
+			fmt.Sprintf("%s, attribute %s = %q: %s/%s: %s", label, f.AttrName(), val, r.spec.Path, op, msg))
 		return
 	}
-	diags.AddError("RouterOS rejected "+r.spec.FullType(), fmt.Sprintf("%s: %s/%s: %s", label, r.spec.Path, op, de.Message))
+	diags.AddError("RouterOS rejected "+r.spec.FullType(), fmt.Sprintf("%s: %s/%s: %s", label, r.spec.Path, op, msg))
 }

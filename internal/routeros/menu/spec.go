@@ -121,10 +121,14 @@ func (s *Spec) schema() schema.Schema {
 		f := &s.Fields[i]
 		attrs[f.AttrName()] = f.schemaAttr()
 	}
+	if s.Singleton {
+		attrs[adoptAttr] = adoptSchema("settings made by hand (values other than the router's defaults) that this resource would change")
+	}
 	desc := s.Desc + fmt.Sprintf("\n\nManages `%s` on the router.", s.Path)
 	switch {
 	case s.Singleton:
-		desc += " This menu is a single settings object: create sets the given fields, import takes any ID."
+		desc += " This menu is a single settings object: create sets the given fields, import takes any ID. A create that would " +
+			"change a value set by hand on the router is refused with the import to use, unless `adopt_existing = true`."
 	case s.Adopt:
 		desc += fmt.Sprintf(" Rows of this menu cannot be added or removed: create adopts the existing row identified by `%s`.", strings.ReplaceAll(strings.Join(s.Key, ", "), "-", "_"))
 	default:
