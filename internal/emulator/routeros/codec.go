@@ -2,14 +2,25 @@ package routeros
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 )
 
-// maxWord bounds one word, so a garbage length cannot make the server
-// allocate gigabytes. RouterOS has a similar, undocumented limit.
-const maxWord = 16 << 20
+// sentenceLimits bounds one incoming sentence; a value <= 0 means no limit.
+type sentenceLimits struct {
+	wordBytes int // one word's length
+	words     int // words in one sentence
+	bytes     int // all the words' lengths together
+}
+
+// errTooLarge reports a sentence beyond its limits: the connection is dropped.
+var errTooLarge = errors.New("sentence too large")
+
+// replyLimits are what readSentence (used by the package's tests to read
+// replies) accepts: a garbage length must not make it allocate gigabytes.
+var replyLimits = sentenceLimits{wordBytes: 16 << 20, words: 1 << 20, bytes: 256 << 20}
 
 // readLength decodes one word length in any of the five encodings.
 func readLength(r *bufio.Reader) (int, error) {
@@ -49,10 +60,17 @@ func unexpected(err error) error {
 	return err
 }
 
-// readSentence reads words up to the zero-length terminator. Empty sentences
-// are skipped, as RouterOS does.
+// readSentence reads words up to the zero-length terminator within
+// replyLimits. Empty sentences are skipped, as RouterOS does.
 func readSentence(r *bufio.Reader) ([]string, error) {
+	return readSentenceLimited(r, replyLimits)
+}
+
+// readSentenceLimited reads one sentence, failing with errTooLarge as soon
+// as it goes beyond lim (before reading or allocating the offending word).
+func readSentenceLimited(r *bufio.Reader, lim sentenceLimits) ([]string, error) {
 	var words []string
+	total := 0
 	for {
 		n, err := readLength(r)
 		if err != nil {
@@ -67,15 +85,43 @@ func readSentence(r *bufio.Reader) ([]string, error) {
 			}
 			return words, nil
 		}
-		if n > maxWord {
-			return nil, fmt.Errorf("word of %d bytes is too long", n)
+		total += n
+		switch {
+		case lim.wordBytes > 0 && n > lim.wordBytes:
+			return nil, fmt.Errorf("%w: word of %d bytes", errTooLarge, n)
+		case lim.words > 0 && len(words) >= lim.words:
+			return nil, fmt.Errorf("%w: more than %d words", errTooLarge, lim.words)
+		case lim.bytes > 0 && total > lim.bytes:
+			return nil, fmt.Errorf("%w: more than %d bytes", errTooLarge, lim.bytes)
 		}
-		buf := make([]byte, n)
-		if _, err := io.ReadFull(r, buf); err != nil {
+		w, err := readWord(r, n)
+		if err != nil {
 			return nil, unexpected(err)
 		}
-		words = append(words, string(buf))
+		words = append(words, w)
 	}
+}
+
+// readWord reads an n-byte word. Long words grow their buffer as the bytes
+// arrive, so a peer announcing a large word and sending nothing costs
+// nothing.
+func readWord(r *bufio.Reader, n int) (string, error) {
+	if n <= 4096 {
+		buf := make([]byte, n)
+		if _, err := io.ReadFull(r, buf); err != nil {
+			return "", err
+		}
+		return string(buf), nil
+	}
+	var buf bytes.Buffer
+	got, err := buf.ReadFrom(io.LimitReader(r, int64(n)))
+	if err != nil {
+		return "", err
+	}
+	if got < int64(n) {
+		return "", io.ErrUnexpectedEOF
+	}
+	return buf.String(), nil
 }
 
 // appendLength encodes n with the shortest of the five encodings.

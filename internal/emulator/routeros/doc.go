@@ -32,6 +32,20 @@
 //     are integers, else string order), and ?# stack operations (digits
 //     copy the value at that index from the top, or replace the stack when
 //     last; ! & | and . as documented).
+//   - Bounds (Config; 0 means the default, negative none), so users' CI
+//     cannot be wedged or grown without limit by a misbehaving client: at
+//     most MaxSessions (20, RouterOS's /ip service max-sessions default)
+//     connections per service, more are closed at once; a connection not
+//     logged in within LoginTimeout (60s) is closed, idle or not; a sentence
+//     may hold MaxSentenceWords (4096) words, MaxWordBytes (1 MiB) per word
+//     and MaxSentenceBytes (4 MiB) in all, and before login 128 words and
+//     64 KiB; a sentence beyond them closes the connection as soon as the
+//     limit is passed. Replies wait in a bounded queue per connection
+//     (MaxPendingReplies 256, MaxReplyQueueBytes 4 MiB): when it is full the
+//     connection is not read until its client reads (tagged replies are
+//     still delayed concurrently, untagged ones answered in order); a
+//     listen/follow stream whose client lets twice that pile up, or any
+//     reply not taken within WriteTimeout (30s), closes the connection.
 //   - add, set, remove, unset (=value-name=), enable, disable, comment,
 //     move (=destination=, or to the end), get (=value-name=). Items are
 //     addressed by =.id= or =numbers=: ids (*1A) or, in menus with names,
@@ -58,6 +72,14 @@
 //     defaults RouterOS prints, and computed read-only properties; defaults
 //     RouterOS omits stay omitted even when set explicitly (dhcp-server
 //     authoritative=yes, lease server=all, dns static type=A, ...).
+//   - Firewall matchers are checked: src-port, dst-port, port and nat
+//     to-ports are lists of ports and ranges 0..65535; protocol a name
+//     RouterOS knows or 0..255; connection-state a list of established,
+//     invalid, new, related, untracked (connection-nat-state: srcnat,
+//     dstnat); src-address, dst-address and nat to-addresses a.b.c.d,
+//     a.b.c.d/0..32, a.b.c.d/netmask or a.b.c.d-e.f.g.h; matchers (not
+//     to-*) take a leading "!". They are printed as given. Interface names
+//     are at most 255 bytes.
 //   - Values are normalised as RouterOS prints them: booleans true/false
 //     (yes/no/true/false accepted), durations 1w2d3h4m5s6ms (300, 24h,
 //     00:00:10, "1d 00:10:00" accepted), MACs upper-case with colons, bridge
@@ -92,11 +114,12 @@
 // Knobs: listen addresses, users, version, number of ethernet ports,
 // latency, DropAfter/DropOn, Counters, and Config.Seed / LoadExport, which
 // loads a RouterOS /export script (the menus above; other menus and
-// unknown parameters are skipped).
+// unknown parameters are skipped); the bounds above are Config fields too.
 //
 // # Not modelled
 //
-//   - Legacy (pre-6.43) challenge login; the limit on sentences before login; users' groups and
+//   - Legacy (pre-6.43) challenge login; a limit on the number of
+//     sentences before login (only their size is limited); users' groups and
 //     policies (every user is a full user); export, find, and menus not
 //     listed above.
 //   - Traffic and link state: counters stay 0, every enabled port is up,
@@ -113,7 +136,25 @@
 //     have static lease for this client", "failure: can not change builtin",
 //     "failure: can not change dynamic" for remove, "failure: can not add
 //     bridge to itself", "can not unset x", and which trap categories go
-//     with which message.
+//     with which message. For the firewall matchers and names (the
+//     refusals are RouterOS's, their words follow its general ones): "value
+//     of dst-port out of range (0..65535)" (also src-port, port, to-ports),
+//     "invalid value for argument dst-port" (not a number, reversed range),
+//     "value of protocol out of range (0..255)", "input does not match any
+//     value of protocol" (also connection-state, connection-nat-state),
+//     "invalid value for argument src-address" (also dst-address,
+//     to-addresses) and "invalid value for argument name" for an interface
+//     name over 255 bytes (a sanity bound: RouterOS declares no maximum,
+//     and accepts names longer than Linux's 15).
+//   - Unconfirmed device behaviour behind the bounds: RouterOS's own limits
+//     on sentences and its login timeout are undocumented (the numbers here
+//     are chosen to fit large legitimate prints and adds); a connection over
+//     max-sessions is closed without a word (RouterOS may send something
+//     first); what RouterOS does with a listen whose client stops reading is
+//     unknown. Printing of firewall values: RouterOS masks host bits of an
+//     address/prefix, drops /32, and may print a protocol number by name;
+//     none of that is modelled, and whether an empty matcher value unsets
+//     it (as here) or is refused is unconfirmed.
 //   - Cross-row rules beyond those listed (e.g. two DHCP servers on one
 //     interface, overlapping bridge vlan rows, vlan-id clashes on a parent).
 package routeros

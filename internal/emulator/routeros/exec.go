@@ -214,6 +214,11 @@ func (d *db) get(m *menu, req request) result {
 	return result{ret: v, hasRet: true}
 }
 
+// emptyUnsets are the kinds for which an empty value unsets the property
+// (for the firewall matchers, whether RouterOS refuses "" instead is
+// unconfirmed).
+var emptyUnsets = []kind{kString, kList, kIPList, kRefList, kPorts, kProtocol, kFlags, kAddrMatch}
+
 // applyArgs sets (or, for =!prop=, unsets) the menu properties in attrs on r.
 func (d *db) applyArgs(m *menu, r *row, attrs []kv) error {
 	for _, a := range attrs {
@@ -230,7 +235,7 @@ func (d *db) applyArgs(m *menu, r *row, attrs []kv) error {
 			delete(r.vals, name)
 			continue
 		}
-		if a.v == "" && f.def == "" && (f.kind == kString || f.kind == kList || f.kind == kIPList || f.kind == kRefList) {
+		if a.v == "" && f.def == "" && slices.Contains(emptyUnsets, f.kind) {
 			delete(r.vals, name)
 			continue
 		}

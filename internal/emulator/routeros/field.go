@@ -11,21 +11,25 @@ import (
 type kind int
 
 const (
-	kString   kind = iota
-	kInt           // decimal, range-checked
-	kHex           // number printed as 0x...
-	kBool          // yes/no/true/false, printed true/false
-	kDuration      // printed 1w2d3h4m5s6ms
-	kEnum          // one of enum
-	kMAC           // printed upper-case
-	kIPv4          // dotted address
-	kPrefix        // a.b.c.d/nn
-	kIPList        // comma list of addresses
-	kList          // free comma list
-	kVLANs         // vlan-ids: comma list of ids and ranges 1..4094
-	kRef           // name of an item of ref
-	kRefList       // comma list of names of ref
-	kRanges        // pool ranges
+	kString    kind = iota
+	kInt            // decimal, range-checked
+	kHex            // number printed as 0x...
+	kBool           // yes/no/true/false, printed true/false
+	kDuration       // printed 1w2d3h4m5s6ms
+	kEnum           // one of enum
+	kMAC            // printed upper-case
+	kIPv4           // dotted address
+	kPrefix         // a.b.c.d/nn
+	kIPList         // comma list of addresses
+	kList           // free comma list
+	kVLANs          // vlan-ids: comma list of ids and ranges 1..4094
+	kRef            // name of an item of ref
+	kRefList        // comma list of names of ref
+	kRanges         // pool ranges
+	kPorts          // firewall ports: comma list of ports and ranges 0..65535
+	kProtocol       // IP protocol: a name RouterOS knows or a number 0..255
+	kFlags          // comma list of values of enum (connection-state)
+	kAddrMatch      // firewall address: a.b.c.d, a.b.c.d/nn or a.b.c.d-e.f.g.h
 )
 
 // refKind names what a reference field points at.
@@ -54,6 +58,7 @@ type field struct {
 	ro       bool     // read-only: computed by the menu, never accepted
 	noUnset  bool     // cannot be unset with =!prop= (RouterOS: required props)
 	neg      bool     // a reference that may be negated with a leading "!" (firewall matchers)
+	maxLen   int      // kString: longest value in bytes when > 0
 }
 
 // Field constructors; the methods below refine them.
@@ -66,6 +71,9 @@ func fDur(name, def string) *field  { return &field{name: name, kind: kDuration,
 func fEnum(name, def string, values ...string) *field {
 	return &field{name: name, kind: kEnum, def: def, enum: values}
 }
+func fFlags(name string, values ...string) *field {
+	return &field{name: name, kind: kFlags, enum: values}
+}
 func fRef(name string, k refKind) *field     { return &field{name: name, kind: kRef, ref: k} }
 func fRefList(name string, k refKind) *field { return &field{name: name, kind: kRefList, ref: k} }
 func fKind(name string, k kind) *field       { return &field{name: name, kind: k} }
@@ -77,18 +85,32 @@ func (f *field) hidden() *field               { f.hideDef = true; return f }
 func (f *field) also(values ...string) *field { f.enum = append(f.enum, values...); return f }
 func (f *field) negatable() *field            { f.neg = true; return f }
 func (f *field) keep() *field                 { f.noUnset = true; return f }
+func (f *field) maxLength(n int) *field       { f.maxLen = n; return f }
 
 func (f *field) allows(v string) bool { return slices.Contains(f.enum, v) }
 
 // normalize validates an input value and returns its stored (printed) form.
 // Reference fields are resolved by the caller (they need the state).
 func (f *field) normalize(v string) (string, error) {
-	if f.kind != kEnum && f.allows(v) {
+	if f.kind != kEnum && f.kind != kFlags && f.allows(v) {
 		return v, nil
 	}
 	switch f.kind {
 	case kString:
+		if f.maxLen > 0 && len(v) > f.maxLen {
+			return "", argErr("invalid value for argument %s", f.name)
+		}
 		return v, nil
+	case kPorts, kProtocol, kFlags, kAddrMatch:
+		neg := ""
+		if f.neg && strings.HasPrefix(v, "!") {
+			neg, v = "!", v[1:]
+		}
+		out, err := f.normalizeMatcher(v)
+		if err != nil {
+			return "", err
+		}
+		return neg + out, nil
 	case kInt, kHex:
 		n, ok := parseInt(v)
 		if !ok {

@@ -78,7 +78,7 @@ func (ss *session) startListen(req request, m *menu, sendCurrent bool) {
 		for _, id := range order {
 			buf = appendSentence(buf, rowWords("!re", rows[id], req.tag))
 		}
-		ss.write(buf)
+		ss.send(buf)
 	}
 	if s.listeners == nil {
 		s.listeners = map[*listener]struct{}{}
@@ -120,7 +120,7 @@ func (s *Server) notify() {
 		}
 		l.last = keys
 		if len(buf) > 0 {
-			l.ss.write(buf)
+			l.ss.send(buf)
 		}
 	}
 }
@@ -141,6 +141,6 @@ func (ss *session) cancel(tag string, all bool) {
 		}
 		buf := appendSentence(nil, rowWords("!trap", props{{"category", "2"}, {"message", "interrupted"}}, l.tag))
 		buf = appendSentence(buf, rowWords("!done", nil, l.tag))
-		ss.write(buf)
+		ss.send(buf)
 	}
 }

@@ -10,9 +10,19 @@ import (
 
 var arpModes = []string{"disabled", "enabled", "local-proxy-arp", "proxy-arp", "reply-only"}
 
+// maxIfaceName is the longest interface name accepted, in bytes. RouterOS's
+// own limit is unconfirmed: console inspect (7.10 to 7.19) declares
+// interface names a plain "string value", without the "max length N" it
+// shows for limited strings, and names of 17 and 19 characters work on
+// real 7.x routers, so this is only a generous sanity bound (255 is the most
+// common declared maximum of RouterOS strings).
+const maxIfaceName = 255
+
+func ifaceName() *field { return fStr("name").keep().maxLength(maxIfaceName) }
+
 func ifaceCommon(mtuDef string) []*field {
 	return []*field{
-		fStr("name").keep(),
+		ifaceName(),
 		fInt("mtu", mtuDef, 0, 65535).also("auto"),
 		fEnum("arp", "enabled", arpModes...),
 		fDur("arp-timeout", "auto").also("auto"),
@@ -62,7 +72,7 @@ func interfaceMenus() []*menu {
 		path: "/interface/ethernet", table: "interface", typ: "ether", nameField: "name",
 		uniqueName: "already have interface with such name",
 		fields: join([]*field{
-			fStr("name").keep(),
+			ifaceName(),
 			fRO("default-name"),
 			fInt("mtu", "1500", 0, 65535),
 			fKind("mac-address", kMAC).keep(),
@@ -164,7 +174,7 @@ func interfaceMenus() []*menu {
 	all := &menu{
 		path: "/interface", table: "interface", nameField: "name",
 		fields: []*field{
-			fStr("name").keep(),
+			ifaceName(),
 			fRO("default-name"),
 			fRO("type"),
 			fInt("mtu", "", 0, 65535).also("auto"),

@@ -29,9 +29,57 @@ type Config struct {
 	// and its Run never returns. A real router over a network is never that
 	// fast; this keeps tests from tripping on that race.
 	TaggedReplyDelay time.Duration
+
+	// Bounds, so that a misbehaving client (or many) cannot grow the
+	// emulator without limit or pin it. For each: 0 means the default,
+	// negative means no limit.
+
+	// MaxSessions is the most concurrent connections per service (api and
+	// api-ssl each); 0 means 20, RouterOS's default /ip service
+	// max-sessions (RouterOS >= 7.16). A connection over the limit is
+	// closed at once, without a word.
+	MaxSessions int
+	// LoginTimeout closes a connection that has not logged in this long
+	// after connecting, idle or not; 0 means 60s.
+	LoginTimeout time.Duration
+	// MaxSentenceBytes (0: 4 MiB), MaxSentenceWords (0: 4096) and
+	// MaxWordBytes (0: 1 MiB) bound one incoming sentence; before login a
+	// sentence may hold at most 64 KiB in 128 words. A connection sending
+	// more is closed as soon as the limit is passed.
+	MaxSentenceBytes, MaxSentenceWords, MaxWordBytes int
+	// MaxPendingReplies (0: 256) and MaxReplyQueueBytes (0: 4 MiB) bound a
+	// connection's replies that are not yet written: when either is
+	// reached the connection is not read until its client reads. A
+	// listen/follow stream whose client lets twice that pile up is closed.
+	MaxPendingReplies, MaxReplyQueueBytes int
+	// WriteTimeout closes a connection whose client has not taken a
+	// reply in this long; 0 means 30s.
+	WriteTimeout time.Duration
 }
 
-const defaultTaggedReplyDelay = 500 * time.Microsecond
+const (
+	defaultTaggedReplyDelay   = 500 * time.Microsecond
+	defaultMaxSessions        = 20 // /ip service max-sessions (ansible community.routeros _api_data.py, RouterOS >= 7.16)
+	defaultLoginTimeout       = 60 * time.Second
+	defaultMaxSentenceBytes   = 4 << 20
+	defaultMaxSentenceWords   = 4096
+	defaultMaxWordBytes       = 1 << 20
+	defaultMaxPendingReplies  = 256
+	defaultMaxReplyQueueBytes = 4 << 20
+	defaultWriteTimeout       = 30 * time.Second
+
+	// Before login: a /login sentence is a few short words.
+	preLoginMaxBytes = 64 << 10
+	preLoginMaxWords = 128
+)
+
+// orDefault applies the "0 means the default" rule.
+func orDefault[T int | time.Duration](v, def T) T {
+	if v == 0 {
+		return def
+	}
+	return v
+}
 
 // Server is a running emulator.
 type Server struct {
@@ -75,6 +123,14 @@ func Start(cfg Config) (*Server, error) {
 	if cfg.EthernetPorts <= 0 {
 		cfg.EthernetPorts = 10
 	}
+	cfg.MaxSessions = orDefault(cfg.MaxSessions, defaultMaxSessions)
+	cfg.LoginTimeout = orDefault(cfg.LoginTimeout, defaultLoginTimeout)
+	cfg.MaxSentenceBytes = orDefault(cfg.MaxSentenceBytes, defaultMaxSentenceBytes)
+	cfg.MaxSentenceWords = orDefault(cfg.MaxSentenceWords, defaultMaxSentenceWords)
+	cfg.MaxWordBytes = orDefault(cfg.MaxWordBytes, defaultMaxWordBytes)
+	cfg.MaxPendingReplies = orDefault(cfg.MaxPendingReplies, defaultMaxPendingReplies)
+	cfg.MaxReplyQueueBytes = orDefault(cfg.MaxReplyQueueBytes, defaultMaxReplyQueueBytes)
+	cfg.WriteTimeout = orDefault(cfg.WriteTimeout, defaultWriteTimeout)
 	users := cfg.Users
 	if users == nil {
 		users = map[string]string{"admin": ""}
@@ -165,6 +221,7 @@ func (s *Server) Close() error {
 
 func (s *Server) serve(ln net.Listener) {
 	defer s.wg.Done()
+	active := 0 // this service's sessions, guarded by connMu
 	for {
 		c, err := ln.Accept()
 		if err != nil {
@@ -180,6 +237,12 @@ func (s *Server) serve(ln net.Listener) {
 			c.Close()
 			return
 		}
+		if s.cfg.MaxSessions > 0 && active >= s.cfg.MaxSessions {
+			s.connMu.Unlock()
+			c.Close() // over max-sessions (RouterOS's exact reaction is unconfirmed)
+			continue
+		}
+		active++
 		s.conns[c] = struct{}{}
 		s.wg.Add(1)
 		s.connMu.Unlock()
@@ -188,6 +251,7 @@ func (s *Server) serve(ln net.Listener) {
 			newSession(s, c).run()
 			s.connMu.Lock()
 			delete(s.conns, c)
+			active--
 			s.connMu.Unlock()
 		}()
 	}

@@ -2,52 +2,90 @@ package routeros
 
 import (
 	"bufio"
+	"errors"
+	"io"
 	"net"
 	"slices"
 	"strconv"
-	"sync"
 	"time"
 )
 
 // session is one API connection: it reads sentences, executes each in
-// arrival order, and writes the replies. With latency, tagged replies are
-// delayed concurrently, so many tagged commands can be in flight.
+// arrival order, and queues the replies on out, whose writer goroutine
+// sends them when due. With latency, tagged replies are delayed
+// concurrently, so many tagged commands can be in flight; out is bounded, so
+// a client that stops reading its replies stops being read.
 type session struct {
 	s        *Server
 	c        net.Conn
 	r        *bufio.Reader
-	wmu      sync.Mutex
+	out      *outQueue
 	loggedIn bool
 	closing  bool // set under s.mu when the session ends
-	pending  sync.WaitGroup
 }
 
 func newSession(s *Server, c net.Conn) *session {
-	return &session{s: s, c: c, r: bufio.NewReaderSize(c, 16<<10)}
+	return &session{
+		s: s, c: c, r: bufio.NewReaderSize(c, 16<<10),
+		out: newOutQueue(c, s.cfg.WriteTimeout, s.cfg.MaxReplyQueueBytes, s.cfg.MaxPendingReplies),
+	}
+}
+
+// limits are the bounds on the next incoming sentence: before login they
+// are much tighter (RouterOS limits what it reads before login; its numbers
+// are undocumented).
+func (ss *session) limits() sentenceLimits {
+	lim := sentenceLimits{wordBytes: ss.s.cfg.MaxWordBytes, words: ss.s.cfg.MaxSentenceWords, bytes: ss.s.cfg.MaxSentenceBytes}
+	if !ss.loggedIn {
+		lim.wordBytes = tighter(lim.wordBytes, preLoginMaxBytes)
+		lim.words = tighter(lim.words, preLoginMaxWords)
+		lim.bytes = tighter(lim.bytes, preLoginMaxBytes)
+	}
+	return lim
+}
+
+// tighter is the smaller of two limits where <= 0 means none; a configured
+// "none" stays none.
+func tighter(configured, fixed int) int {
+	if configured <= 0 {
+		return configured
+	}
+	return min(configured, fixed)
 }
 
 func (ss *session) run() {
-	defer ss.pending.Wait()
-	defer ss.c.Close() // runs before Wait: a drop must not wait for delayed replies
+	drain := false
 	defer func() {
 		ss.s.mu.Lock()
 		ss.closing = true
 		ss.s.mu.Unlock()
 		ss.cancel("", true)
+		ss.out.finish(drain)
+		ss.c.Close()
 	}()
+	if d := ss.s.cfg.LoginTimeout; d > 0 {
+		_ = ss.c.SetReadDeadline(time.Now().Add(d))
+	}
 	for {
-		words, err := readSentence(ss.r)
+		words, err := readSentenceLimited(ss.r, ss.limits())
 		if err != nil {
+			// a client that half-closed still gets the replies already due;
+			// a login timeout or a malformed or oversized sentence drops the
+			// connection at once
+			drain = errors.Is(err, io.EOF)
 			return
 		}
 		req := parseRequest(words)
 		dropBefore, dropAfterExec := ss.s.received(req.command)
 		if dropBefore {
+			drain = true
 			return
 		}
 		switch {
 		case req.command == "/quit":
-			ss.write(appendSentence(nil, []string{"!fatal", "session terminated on request"}))
+			sent := make(chan struct{})
+			ss.out.push(appendSentence(nil, []string{"!fatal", "session terminated on request"}), time.Now(), true, sent)
+			<-sent
 			return
 		case req.command == "/login":
 			ss.login(req)
@@ -61,11 +99,13 @@ func (ss *session) run() {
 		default:
 			res := ss.s.execute(req)
 			if dropAfterExec {
+				drain = true
 				return
 			}
 			ss.reply(req.tag, res, ss.s.currentLatency())
 		}
 		if dropAfterExec {
+			drain = true
 			return
 		}
 	}
@@ -101,6 +141,9 @@ func (ss *session) login(req request) {
 	if !ok || want != pass {
 		ss.reply(req.tag, result{err: &trapError{"invalid user name or password (6)", catNone}}, 0)
 		return
+	}
+	if !ss.loggedIn && ss.s.cfg.LoginTimeout > 0 {
+		_ = ss.c.SetReadDeadline(time.Time{}) // logged-in sessions may idle
 	}
 	ss.loggedIn = true
 	ss.reply(req.tag, result{}, 0)
@@ -142,34 +185,18 @@ func (ss *session) reply(tag string, res result, latency time.Duration) {
 	}
 	end()
 	if tag != "" {
-		latency = max(latency, ss.s.cfg.TaggedReplyDelay)
-	}
-	if latency <= 0 {
-		ss.write(buf)
+		// tagged replies are delayed concurrently: the reader goes on
+		ss.out.push(buf, time.Now().Add(max(latency, ss.s.cfg.TaggedReplyDelay)), true, nil)
 		return
 	}
-	if tag == "" {
-		time.Sleep(latency)
-		ss.write(buf)
-		return
+	if latency > 0 {
+		time.Sleep(latency) // untagged commands are answered one after the other
 	}
-	ss.pending.Add(1)
-	go func() {
-		defer ss.pending.Done()
-		time.Sleep(latency)
-		ss.write(buf)
-	}()
+	ss.out.push(buf, time.Now(), true, nil)
 }
 
-// writeTimeout bounds a write to a client that stopped reading, so it
-// cannot stall the emulator (listeners write while holding the state lock).
-const writeTimeout = 30 * time.Second
-
-func (ss *session) write(b []byte) {
-	ss.wmu.Lock()
-	defer ss.wmu.Unlock()
-	_ = ss.c.SetWriteDeadline(time.Now().Add(writeTimeout))
-	if _, err := ss.c.Write(b); err != nil {
-		ss.c.Close() // the reader then ends the session
-	}
+// send queues b to go out now without waiting for room; it is for callers
+// that hold the state lock (listeners, cancel).
+func (ss *session) send(b []byte) {
+	ss.out.push(b, time.Now(), false, nil)
 }
