@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/homelab-iac/terraform-provider-homelab/internal/acctest"
 )
@@ -18,10 +17,10 @@ type benchT struct{ *testing.B }
 
 func (benchT) Parallel() {}
 
-// benchConfig is 500 objects: 50 in each of 10 menus.
-func benchConfig() string {
+// benchConfig is 10*n objects: n in each of 10 menus.
+func benchConfig(n int) string {
 	var b strings.Builder
-	for i := 0; i < 50; i++ {
+	for i := 0; i < n; i++ {
 		fmt.Fprintf(&b, `
 resource "homelab_routeros_interface_vlan" "v%[1]d" {
   name      = "vlan%[2]d"
@@ -73,7 +72,7 @@ resource "homelab_routeros_interface_list_member" "m%[1]d" {
 // 2 prints per menu, whatever the number of objects).
 func BenchmarkRefresh500(b *testing.B) {
 	e := acctest.RouterOS(b)
-	cfg := acctest.ProviderConfig(e.Block()) + benchConfig()
+	cfg := acctest.ProviderConfig(e.Block()) + benchConfig(50)
 	var start time.Time
 	var wall time.Duration
 	var counters map[string]int
@@ -96,7 +95,6 @@ func BenchmarkRefresh500(b *testing.B) {
 					e.SetLatency(0)
 				},
 				Config: cfg, PlanOnly: true,
-				Check: func(*terraform.State) error { return nil },
 			},
 		},
 	})
@@ -114,4 +112,38 @@ func BenchmarkRefresh500(b *testing.B) {
 	b.ReportMetric(float64(wall.Milliseconds()), "ms/plan")
 	b.ReportMetric(float64(maxPerMenu), "max-prints/menu")
 	b.ReportMetric(float64(total), "roundtrips/plan")
+}
+
+// TestAccRefreshOnePrintPerMenu: a refresh costs one print per menu,
+// whatever the number of objects, and writes nothing.
+func TestAccRefreshOnePrintPerMenu(t *testing.T) {
+	e := acctest.RouterOS(t)
+	cfg := acctest.ProviderConfig(e.Block()) + benchConfig(5)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: cfg},
+			{PreConfig: e.ResetCounters, Config: cfg, PlanOnly: true},
+			{
+				PreConfig: func() {
+					menus := 0
+					for k, n := range e.Counters() {
+						switch {
+						case strings.HasSuffix(k, " print"):
+							menus++
+							if n > 1 {
+								t.Errorf("a refresh of 50 objects printed %s %d times", strings.TrimSuffix(k, " print"), n)
+							}
+						case k != "/login" && !strings.HasPrefix(k, "/login"):
+							t.Errorf("a refresh sent %s (%d times)", k, n)
+						}
+					}
+					if menus != 10 {
+						t.Errorf("a refresh of 10 menus printed %d menus: %v", menus, e.Counters())
+					}
+				},
+				Config: cfg, PlanOnly: true,
+			},
+		},
+	})
 }

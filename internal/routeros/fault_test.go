@@ -2,6 +2,7 @@ package routeros_test
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -98,13 +99,17 @@ func TestAccFaultDroppedConnection(t *testing.T) {
 	e := acctest.RouterOS(t)
 	full := acctest.ProviderConfig(e.Block()) + faultConfig()
 	empty := acctest.ProviderConfig(e.Block())
-	// Sentences a clean create (and destroy) sends, measured first; then one
-	// create and one destroy per sentence number, the connection dropped on
-	// receiving that sentence.
-	limit := 1 << 30
+	limit := math.MaxInt
 	if s := os.Getenv("FAULT_STEPS"); s != "" {
-		limit, _ = strconv.Atoi(s)
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			t.Fatalf("FAULT_STEPS=%q: want a positive number of sentences to try", s)
+		}
+		limit = n
 	}
+	// The sentences a clean create (and destroy) sends, measured first; then
+	// one create and one destroy per sentence number, the connection dropped
+	// on receiving that sentence.
 	var creates, destroys int
 	sum := func() int {
 		n := 0
@@ -113,7 +118,7 @@ func TestAccFaultDroppedConnection(t *testing.T) {
 		}
 		return n
 	}
-	steps := []resource.TestStep{
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: []resource.TestStep{
 		{PreConfig: func() { e.ResetCounters() }, Config: full, Check: func(s *terraform.State) error {
 			creates = sum()
 			e.ResetCounters()
@@ -121,21 +126,27 @@ func TestAccFaultDroppedConnection(t *testing.T) {
 		}},
 		{Config: empty, Check: func(s *terraform.State) error {
 			destroys = sum()
-			t.Logf("a clean apply of 20 resources sends %d sentences, their destroy %d", creates, destroys)
 			return countRows(e, false)(s)
 		}},
+	}})
+	if creates == 0 || destroys == 0 {
+		t.Fatalf("clean run measured %d create and %d destroy sentences", creates, destroys)
 	}
-	for n := 1; n <= 120; n++ {
-		skip := func() (bool, error) { return n > creates || n > limit, nil }
+	t.Logf("a clean apply of 20 resources sends %d sentences, their destroy %d", creates, destroys)
+	drop := func(n, total int) func() {
+		return func() {
+			if n <= total {
+				e.DropAfter(n)
+			} else {
+				e.DropAfter(0)
+			}
+		}
+	}
+	var steps []resource.TestStep
+	for n := 1; n <= min(max(creates, destroys), limit); n++ {
 		steps = append(steps,
-			resource.TestStep{SkipFunc: skip, PreConfig: func() { e.DropAfter(n) }, Config: full, Check: countRows(e, true)},
-			resource.TestStep{SkipFunc: skip, PreConfig: func() {
-				if n <= destroys {
-					e.DropAfter(n)
-				} else {
-					e.DropAfter(0)
-				}
-			}, Config: empty, Check: countRows(e, false)},
+			resource.TestStep{PreConfig: drop(n, creates), Config: full, Check: countRows(e, true)},
+			resource.TestStep{PreConfig: drop(n, destroys), Config: empty, Check: countRows(e, false)},
 		)
 	}
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})

@@ -146,12 +146,23 @@ resource "homelab_routeros_ip_firewall_nat" "srcnat" {
 			{Config: cfg(v1), Check: orderIs(e, menu, "srcnat", "wan")},
 			{Config: cfg(v2), Check: orderIs(e, menu, "srcnat", "storage,wan")},
 			{Config: cfg(v2), ResourceName: name, ImportState: true, ImportStateVerify: true, ImportStateId: "srcnat"},
-			{
+			{ // A reorder on the router (the first rule moved to the end) is drift; apply restores the order.
 				PreConfig: func() {
-					rows, _, _ := chainOrder(e, menu, "srcnat")
-					e.Run(menu+"/move", "=numbers="+rows[0][".id"]) // to the end
+					rows, _, err := chainOrder(e, menu, "srcnat")
+					if err != nil || len(rows) != 2 {
+						t.Fatalf("srcnat rows %v: %v", rows, err)
+					}
+					if _, err := e.Run(menu+"/move", "=numbers="+rows[0][".id"]); err != nil {
+						t.Fatal(err)
+					}
+					if err := orderIs(e, menu, "srcnat", "wan,storage")(nil); err != nil {
+						t.Fatalf("the out-of-band move did not happen: %v", err)
+					}
 				},
-				Config: cfg(v2), Check: orderIs(e, menu, "srcnat", "storage,wan"),
+				Config: cfg(v2),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(name, plancheck.ResourceActionUpdate)}},
+				Check: orderIs(e, menu, "srcnat", "storage,wan"),
 			},
 		},
 		CheckDestroy: func(*terraform.State) error { return orderIs(e, menu, "srcnat", "")(nil) },

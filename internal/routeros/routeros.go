@@ -38,8 +38,14 @@ func Resources() []func() resource.Resource {
 	for _, s := range Specs() {
 		out = append(out, menu.New(s))
 	}
-	return append(out, menu.NewChain(ipFirewallFilter), menu.NewChain(ipFirewallNAT))
+	for _, c := range chainSpecs {
+		out = append(out, menu.NewChain(c))
+	}
+	return out
 }
+
+// chainSpecs are the ordered rule tables managed one chain per resource.
+var chainSpecs = []menu.ChainSpec{ipFirewallFilter, ipFirewallNAT}
 
 // DataSources lists the RouterOS data sources.
 func DataSources() []func() datasource.DataSource {
