@@ -47,6 +47,12 @@ type Client struct {
 
 	idMu     sync.Mutex
 	reserved map[int]bool
+
+	// The cluster's guests as listed before this run's first create, and
+	// the guests the run destroyed since (guestcreate.go).
+	guestsMu  sync.Mutex
+	guests    []map[string]any
+	destroyed map[int]bool
 }
 
 // clientKey is the providerdata cache key of the Proxmox client.

@@ -119,7 +119,12 @@ func (r *lxcResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 		MarkdownDescription: "A Proxmox VE LXC container (`/nodes/{node}/lxc/{vmid}`). Disks grow in place; " +
 			"shrinking is rejected at plan time. Changing `node` migrates the container (a restart migration when it runs). " +
 			"Changing `vmid`, `ostemplate`, `unprivileged`, " +
-			"`rootfs.storage`, `password` or `ssh_public_keys` creates a new container.",
+			"`rootfs.storage`, `password` or `ssh_public_keys` creates a new container.\n\n" +
+			"Nothing is lost or duplicated: once PVE accepted the create, the container is in the state even when a later step " +
+			"fails or the apply is interrupted (it is then tainted, and the next apply replaces it). When the state itself was lost " +
+			"(the apply was killed), the next create is refused, with the `import` block to use, if a container of the cluster " +
+			"already has the configured `hostname` (or `vmid`) but is not in the state; a replacement destroys the old container " +
+			"first, so it is not refused (with `create_before_destroy` it needs a hostname of its own).",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "`node/vmid`.",
@@ -138,9 +143,10 @@ func (r *lxcResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 			},
 			"hostname": schema.StringAttribute{
 				Optional: true, Computed: true,
-				MarkdownDescription: "Hostname; PVE uses `CT<vmid>` when omitted.",
-				Validators:          []validator.String{validate.Regex(hostnameRe, "DNS host name"), stringvalidator.LengthAtMost(255)},
-				PlanModifiers:       []planmodifier.String{keepState()},
+				MarkdownDescription: "Hostname; PVE uses `CT<vmid>` when omitted. A create is refused while another container of the cluster, " +
+					"not in the state, has this hostname (a container left by an interrupted apply is recognised by it, so set one).",
+				Validators:    []validator.String{validate.Regex(hostnameRe, "DNS host name"), stringvalidator.LengthAtMost(255)},
+				PlanModifiers: []planmodifier.String{keepState()},
 			},
 			"ostemplate": schema.StringAttribute{
 				Optional:            true,
@@ -705,25 +711,34 @@ func (r *lxcResource) Create(ctx context.Context, req resource.CreateRequest, re
 		params["pool"] = plan.Pool.ValueString()
 	}
 
-	vmid, err := createGuest(ctx, c, plan.VMID, func(id int) error {
+	if !checkNotCreatedYet(ctx, c, lxcKind, plan.Hostname, &resp.Diagnostics) {
+		return
+	}
+	vmid, accepted, err := createGuest(ctx, c, "lxc", plan.VMID, func(id int) (any, error) {
 		params["vmid"] = strconv.Itoa(id)
-		return c.PostTask(ctx, "/nodes/"+node+"/lxc", params)
+		return c.Post(ctx, "/nodes/"+node+"/lxc", params)
 	})
+	err = redactSecrets(err, params)
+	if accepted {
+		// Track the container from here on, whatever fails next.
+		resp.Diagnostics.Append(recordCreated(ctx, req.Plan, &resp.State, node, int64(vmid))...)
+	}
 	if err != nil {
-		resp.Diagnostics.AddError("Creating the container failed", err.Error())
+		msg := err.Error()
+		if accepted {
+			msg += lxcKind.keptHint(node, vmid)
+		} else {
+			msg += lxcKind.takenHint(ctx, c, plan.VMID, err)
+		}
+		resp.Diagnostics.AddError("Creating the container failed", msg)
 		return
 	}
 	plan.VMID = types.Int64Value(int64(vmid))
 	plan.ID = types.StringValue(fmt.Sprintf("%s/%d", node, vmid))
-	// Track the container from here on: if starting it fails, the next apply
-	// fixes the power state instead of creating a duplicate.
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("vmid"), plan.VMID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("node"), plan.Node)...)
 
 	if plan.Started.ValueBool() {
 		if err := c.PostTask(ctx, lxcPath(node, int64(vmid))+"/status/start", nil); err != nil {
-			resp.Diagnostics.AddError("Starting the container failed", err.Error())
+			startFailed(&resp.Diagnostics, lxcKind, node, plan.bridges(), err, lxcKind.keptHint(node, vmid))
 			return
 		}
 	}
@@ -732,34 +747,20 @@ func (r *lxcResource) Create(ctx context.Context, req resource.CreateRequest, re
 		if err == nil {
 			err = errors.New("the container vanished right after its creation")
 		}
-		resp.Diagnostics.AddError("Reading the new container failed", err.Error())
+		resp.Diagnostics.AddError("Reading the new container failed", err.Error()+lxcKind.keptHint(node, vmid))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	resp.Diagnostics.Append(keepDigest(ctx, resp.Private, plan.digest)...)
 }
 
-// createGuest allocates a VMID unless one is given and runs create with it;
-// when another client took the id in the meantime ("already exists"), it
-// tries the next one.
-func createGuest(ctx context.Context, c *Client, want types.Int64, create func(id int) error) (int, error) {
-	if !want.IsNull() && !want.IsUnknown() {
-		return int(want.ValueInt64()), create(int(want.ValueInt64()))
+// bridges returns the bridge of each network entry.
+func (m *lxcModel) bridges() []types.String {
+	out := make([]types.String, len(m.Networks))
+	for i, n := range m.Networks {
+		out[i] = n.Bridge
 	}
-	for attempt := 0; ; attempt++ {
-		id, err := c.reserveID(ctx)
-		if err != nil {
-			return 0, fmt.Errorf("allocating a VMID: %w", err)
-		}
-		err = create(id)
-		c.releaseID(id)
-		if err == nil {
-			return id, nil
-		}
-		if !alreadyExists(err) || attempt >= 5 {
-			return 0, err
-		}
-	}
+	return out
 }
 
 // read refreshes m from PVE. It follows a container that moved to another
@@ -953,7 +954,7 @@ func (r *lxcResource) Update(ctx context.Context, req resource.UpdateRequest, re
 	switch {
 	case plan.Started.ValueBool() && !running:
 		if err := c.PostTask(ctx, base+"/status/start", nil); err != nil {
-			resp.Diagnostics.AddError("Starting the container failed", err.Error())
+			startFailed(&resp.Diagnostics, lxcKind, node, plan.bridges(), err, "")
 			return
 		}
 	case !plan.Started.ValueBool() && running:
@@ -1037,6 +1038,7 @@ func deleteGuest(ctx context.Context, c *Client, kind, node string, vmid int64) 
 		return err
 	}
 	if res == nil {
+		c.forgetGuest(vmid)
 		return nil
 	}
 	if n := str(res["node"]); n != "" {
@@ -1050,7 +1052,11 @@ func deleteGuest(ctx context.Context, c *Client, kind, node string, vmid int64) 
 	}
 	err = c.DeleteTask(ctx, base+"?purge=1&destroy-unreferenced-disks=1")
 	if err != nil && NotFound(err) {
-		return nil
+		err = nil
+	}
+	if err == nil {
+		// A create later in this run (a replacement) may reuse its name.
+		c.forgetGuest(vmid)
 	}
 	return err
 }

@@ -46,9 +46,49 @@ type lxcTemplateModel struct {
 }
 
 var (
-	templateFileRe = regexp.MustCompile(`^[^/\s]+\.tar(\.(gz|xz|zst|bz2))?$`)
+	// templateFileRe is a template file name PVE keeps as it is: only the
+	// characters normalize_content_filename (pve-storage) leaves alone, and
+	// a template extension ($VZTMPL_EXT_RE_1, case-insensitive).
+	templateFileRe = regexp.MustCompile(`^[a-zA-Z0-9_.-]+\.(?i:tar(\.(gz|xz|zst|bz2))?)$`)
+	unsafeFileRe   = regexp.MustCompile(`[^a-zA-Z0-9_.-]`)
 	hexRe          = regexp.MustCompile(`^[0-9a-fA-F]+$`)
 )
+
+// checksumDigits is the length in hex digits of a checksum per algorithm.
+var checksumDigits = map[string]int{"md5": 32, "sha1": 40, "sha224": 56, "sha256": 64, "sha384": 96, "sha512": 128}
+
+// templateFileError explains why name is not a template file name PVE
+// stores under that name, or returns nil. PVE does not refuse other names:
+// it drops everything up to the last / or \ and replaces every character
+// but letters, digits, _ . and - with _, so the volume would not be the one
+// this resource expects.
+func templateFileError(name string) error {
+	switch {
+	case strings.ContainsAny(name, `/\`):
+		return fmt.Errorf("%q is a path; give a file name: PVE drops everything up to the last / or \\ (it would store %q)", name, normalizedFileName(name))
+	case len(name) > 255:
+		return fmt.Errorf("%q is longer than the 255 characters PVE accepts", name)
+	case unsafeFileRe.MatchString(name):
+		return fmt.Errorf("%q contains %q: PVE keeps only letters, digits, _, . and - in a file name and replaces the rest with _ (it would store %q)",
+			name, unsafeFileRe.FindString(name), normalizedFileName(name))
+	case !templateFileRe.MatchString(name):
+		return fmt.Errorf("%q does not end in .tar, .tar.gz, .tar.xz, .tar.zst or .tar.bz2, which PVE requires of a container template", name)
+	}
+	return nil
+}
+
+// normalizedFileName is the name PVE would store (pve-storage's
+// normalize_content_filename).
+func normalizedFileName(name string) string {
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	return unsafeFileRe.ReplaceAllString(name, "_")
+}
+
+func vTemplateFile() validator.String {
+	return validate.StringFunc("template file name", templateFileError)
+}
 
 func (r *lxcTemplateResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_proxmox_lxc_template"
@@ -65,7 +105,7 @@ func (r *lxcTemplateResource) Schema(_ context.Context, _ resource.SchemaRequest
 			"storage": schema.StringAttribute{Required: true, MarkdownDescription: "Storage with `vztmpl` content, e.g. `local`.", Validators: []validator.String{vStorage()}, PlanModifiers: replace},
 			"template": schema.StringAttribute{Optional: true, PlanModifiers: replace,
 				MarkdownDescription: "Appliance file name from the node's appliance list (see the `homelab_proxmox_lxc_templates` data source), e.g. `ubuntu-24.04-standard_24.04-2_amd64.tar.zst`.",
-				Validators:          []validator.String{validate.Regex(templateFileRe, "template file name (.tar, .tar.gz, .tar.xz, .tar.zst)")}},
+				Validators:          []validator.String{vTemplateFile()}},
 			"url": schema.StringAttribute{Optional: true, PlanModifiers: replace, MarkdownDescription: "HTTP(S) URL to download the template from.",
 				Validators: []validator.String{validate.StringFunc("URL", func(s string) error {
 					u, err := url.Parse(s)
@@ -75,9 +115,12 @@ func (r *lxcTemplateResource) Schema(_ context.Context, _ resource.SchemaRequest
 					return nil
 				})}},
 			"file_name": schema.StringAttribute{Optional: true, Computed: true, PlanModifiers: append([]planmodifier.String{stringplanmodifier.UseStateForUnknown()}, replace...),
-				MarkdownDescription: "File name on the storage (with `url`; defaults to the URL's last path element).",
-				Validators:          []validator.String{validate.Regex(templateFileRe, "template file name (.tar, .tar.gz, .tar.xz, .tar.zst)")}},
-			"checksum": schema.StringAttribute{Optional: true, PlanModifiers: replace, MarkdownDescription: "Expected checksum (hex) of the downloaded file.",
+				MarkdownDescription: "File name on the storage (with `url`; defaults to the URL's last path element): letters, digits, `_`, `.` and `-` " +
+					"(no path: PVE would rename anything else), ending in `.tar`, `.tar.gz`, `.tar.xz`, `.tar.zst` or `.tar.bz2`.",
+				Validators: []validator.String{vTemplateFile()}},
+			"checksum": schema.StringAttribute{Optional: true, PlanModifiers: replace,
+				MarkdownDescription: "Expected checksum (hex) of the downloaded file: 32 hex digits for md5, 40 for sha1, 56 for sha224, 64 for sha256, " +
+					"96 for sha384, 128 for sha512 (checked at plan time; PVE fails the download on a mismatch).",
 				Validators: []validator.String{validate.Regex(hexRe, "hex checksum")}},
 			"checksum_algorithm": schema.StringAttribute{Optional: true, PlanModifiers: replace, MarkdownDescription: "`md5`, `sha1`, `sha224`, `sha256` (default with `checksum`), `sha384` or `sha512`.",
 				Validators: []validator.String{stringvalidator.OneOf("md5", "sha1", "sha224", "sha256", "sha384", "sha512"),
@@ -99,18 +142,47 @@ func (r *lxcTemplateResource) ConfigValidators(context.Context) []resource.Confi
 
 var _ resource.ResourceWithValidateConfig = &lxcTemplateResource{}
 
-// ValidateConfig checks at plan time that a URL without `file_name` ends in
-// a template file name PVE accepts.
+// ValidateConfig checks at plan time that the checksum has the length of
+// its algorithm, and that a URL without `file_name` ends in a template file
+// name PVE keeps as it is.
 func (r *lxcTemplateResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var m lxcTemplateModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || m.URL.IsNull() || m.URL.IsUnknown() || !m.FileName.IsNull() {
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	if f := m.fileName(); !templateFileRe.MatchString(f) {
-		resp.Diagnostics.AddAttributeError(tfpath.Root("file_name"), "Template file name needed",
-			fmt.Sprintf("The URL's file name %q does not end in .tar, .tar.gz, .tar.xz or .tar.zst, which PVE requires; set `file_name`.", f))
+	if err := checksumError(m.Checksum, m.ChecksumAlgorithm); err != nil {
+		resp.Diagnostics.AddAttributeError(tfpath.Root("checksum"), "Invalid checksum", err.Error())
 	}
+	if m.URL.IsNull() || m.URL.IsUnknown() || !m.FileName.IsNull() {
+		return
+	}
+	if f := m.fileName(); templateFileError(f) != nil {
+		resp.Diagnostics.AddAttributeError(tfpath.Root("file_name"), "Template file name needed",
+			fmt.Sprintf("The URL's file name %q is not a template file name PVE keeps as it is (%v); set `file_name`.", f, templateFileError(f)))
+	}
+}
+
+// checksumError checks a checksum's length against its algorithm (sha256
+// when none is set). PVE does not check it: a checksum of the wrong length
+// only fails the download task after the whole file was fetched
+// ("checksum mismatch").
+func checksumError(sum, algorithm types.String) error {
+	if sum.IsNull() || sum.IsUnknown() || algorithm.IsUnknown() || !hexRe.MatchString(sum.ValueString()) {
+		return nil // the attribute validator reports non-hex values
+	}
+	algo, which := "sha256", "the default `checksum_algorithm`"
+	if !algorithm.IsNull() {
+		algo, which = algorithm.ValueString(), "`checksum_algorithm`"
+	}
+	want, ok := checksumDigits[algo]
+	if !ok {
+		return nil // the algorithm's own validator reports it
+	}
+	if n := len(sum.ValueString()); n != want {
+		return fmt.Errorf("`checksum` has %d hex digits, but a %s checksum (%s) has %d: the download could never match it", n, algo, which, want)
+	}
+	return nil
 }
 
 func (r *lxcTemplateResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -156,9 +228,8 @@ func (r *lxcTemplateResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 	node, storage, file := m.Node.ValueString(), m.Storage.ValueString(), m.fileName()
-	if !templateFileRe.MatchString(file) {
-		resp.Diagnostics.AddAttributeError(tfpath.Root("file_name"), "Template file name needed",
-			fmt.Sprintf("The URL's file name %q does not end in .tar, .tar.gz, .tar.xz or .tar.zst; set `file_name`.", file))
+	if err := templateFileError(file); err != nil {
+		resp.Diagnostics.AddAttributeError(tfpath.Root("file_name"), "Template file name needed", err.Error()+"; set `file_name`.")
 		return
 	}
 	volid := storage + ":vztmpl/" + file

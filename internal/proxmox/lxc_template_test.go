@@ -3,6 +3,7 @@ package proxmox_test
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -159,12 +160,19 @@ func TestAccLXCTemplate_badInput(t *testing.T) {
 	cases := map[string]struct{ body, want string }{
 		"both sources":          {`template = "` + tmplFile + `"` + "\n" + `url = "https://example.org/x.tar.zst"`, `Exactly one of these attributes must be configured`},
 		"no source":             {``, `Exactly one of these attributes must be configured`},
-		"iso as template":       {`template = "ubuntu.iso"`, `not a valid template file name`},
+		"iso as template":       {`template = "ubuntu.iso"`, `Invalid template file name.*does not end in .tar`},
 		"ftp url":               {`url = "ftp://example.org/x.tar.zst"`, `not an http\(s\) URL`},
 		"checksum not hex":      {`url = "https://example.org/x.tar.zst"` + "\n" + `checksum = "xyz"`, `not a valid hex checksum`},
 		"algorithm without sum": {`url = "https://example.org/x.tar.zst"` + "\n" + `checksum_algorithm = "sha256"`, `checksum_algorithm.*requires|must be specified|checksum`},
 		"unknown algorithm":     {`url = "https://example.org/x.tar.zst"` + "\n" + `checksum = "ab"` + "\n" + `checksum_algorithm = "crc32"`, `value must be one of`},
 		"url without tar name":  {`url = "https://example.org/download?id=3"`, `Template file name needed`},
+		"checksum too short":    {`url = "https://example.org/x.tar.zst"` + "\n" + `checksum = "abc"`, `Invalid checksum.*checksum. has 3 hex digits, but a sha256 checksum`},
+		"md5 sum as sha512": {`url = "https://example.org/x.tar.zst"` + "\n" + `checksum = "` + strings.Repeat("0", 32) + `"` + "\n" + `checksum_algorithm = "sha512"`,
+			`Invalid checksum.*checksum. has 32 hex digits, but a sha512 checksum \(.checksum_algorithm.\) has 128`},
+		"file name a path":        {`url = "https://example.org/x.tar.zst"` + "\n" + `file_name = "../../../../tmp/x"`, `file_name.*is a path`},
+		"file name escaping":      {`url = "https://example.org/x.tar.zst"` + "\n" + `file_name = "../../../../tmp/x.tar.zst"`, `is a path.*would store "x.tar.zst"`},
+		"file name with a space":  {`url = "https://example.org/x.tar.zst"` + "\n" + `file_name = "my template.tar.zst"`, `contains " "`},
+		"url name PVE would edit": {`url = "https://example.org/my%20template.tar.zst"`, `Template file name needed.*contains " "`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -175,5 +183,62 @@ func TestAccLXCTemplate_badInput(t *testing.T) {
 			}
 			resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: []resource.TestStep{step}})
 		})
+	}
+}
+
+// templateVolumes lists the vztmpl volumes on a node's storage.
+func templateVolumes(t *testing.T, e *acctest.ProxmoxEmulator, node, storage string) []string {
+	t.Helper()
+	raw, err := e.Call("GET", fmt.Sprintf("/nodes/%s/storage/%s/content", node, storage), map[string]string{"content": "vztmpl"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []map[string]any
+	if err := json.Unmarshal(raw, &list); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, v := range list {
+		out = append(out, fmt.Sprint(v["volid"]))
+	}
+	return out
+}
+
+// TestAccLXCTemplate_badDownloadCreatesNothing: a checksum that cannot match
+// and a file name PVE would rewrite fail at plan time, before any download
+// is asked for; a download PVE itself fails (an unreachable host) is
+// reported and leaves nothing behind.
+func TestAccLXCTemplate_badDownloadCreatesNothing(t *testing.T) {
+	e := acctest.Proxmox(t)
+	before := templateVolumes(t, e, "pve-s1", "local")
+	res := func(body string) string {
+		return acctest.ProviderConfig(e.Block()) + `
+resource "homelab_proxmox_lxc_template" "bad" {
+  node    = "pve-s1"
+  storage = "local"
+  url     = "https://images.invalid/runner.tar.zst"
+` + body + `
+}
+`
+	}
+	e.ResetCounters()
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: res(`checksum = "abc"`), ExpectError: errRe(`Invalid checksum.*has 3 hex digits, but a sha256 checksum`)},
+			{Config: res(`file_name = "../../../../tmp/x.tar.zst"`), ExpectError: errRe(`Invalid template file name.*is a path`)},
+			{
+				PreConfig: func() {
+					if n := e.Counters()["POST /nodes/{node}/storage/{storage}/download-url"]; n != 0 {
+						t.Fatalf("plan-time errors still asked PVE for %d downloads", n)
+					}
+				},
+				Config:      res(`checksum = "` + strings.Repeat("ab", 32) + `"`),
+				ExpectError: errRe(`Downloading the template failed.*download failed: wget: unable to resolve host address 'images.invalid'`),
+			},
+		},
+	})
+	if after := templateVolumes(t, e, "pve-s1", "local"); fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Fatalf("template volumes before %v, after %v", before, after)
 	}
 }

@@ -118,7 +118,12 @@ func (r *vmResource) Metadata(_ context.Context, req resource.MetadataRequest, r
 func (r *vmResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A Proxmox VE QEMU virtual machine, cloned from a template (full or linked) or created empty. " +
-			"Disks grow in place (shrinking is rejected at plan time); changing `node` migrates the VM.",
+			"Disks grow in place (shrinking is rejected at plan time); changing `node` migrates the VM.\n\n" +
+			"Nothing is lost or duplicated: once PVE accepted the create or clone, the VM is in the state even when a later step " +
+			"fails or the apply is interrupted (it is then tainted, and the next apply replaces it). When the state itself was lost " +
+			"(the apply was killed), the next create is refused, with the `import` block to use, if a VM of the cluster already has " +
+			"the configured `name` (or `vmid`) but is not in the state; a replacement destroys the old VM first, so it is not refused " +
+			"(with `create_before_destroy` it needs a name of its own).",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "`node/vmid`.",
 				PlanModifiers: []planmodifier.String{keepState()}},
@@ -128,7 +133,7 @@ func (r *vmResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *r
 				MarkdownDescription: "VMID; allocated without races when omitted.",
 				Validators:          []validator.Int64{int64validator.Between(100, 999999999)},
 				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown(), int64planmodifier.RequiresReplace()}},
-			"name": schema.StringAttribute{Required: true, MarkdownDescription: "VM name (a DNS name).",
+			"name": schema.StringAttribute{Required: true, MarkdownDescription: "VM name (a DNS name). A create is refused while another VM of the cluster, not in the state, has this name.",
 				Validators: []validator.String{validate.Regex(hostnameRe, "DNS name")}},
 			"clone": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Clone a template instead of creating an empty VM. Changing it creates a new VM.",
 				PlanModifiers: []planmodifier.Object{objectplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.ObjectRequest, resp *objectplanmodifier.RequiresReplaceIfFuncResponse) {
@@ -514,20 +519,26 @@ func (r *vmResource) Create(ctx context.Context, req resource.CreateRequest, res
 	want := plan.desiredConfig(ctx)
 
 	var (
-		vmid int
-		err  error
+		vmid     int
+		accepted bool
+		err      error
+		what     = "Creating the VM failed"
 	)
 	if plan.Clone != nil {
-		src, err := guestResource(ctx, c, plan.Clone.SourceVMID.ValueInt64())
-		if err != nil || src == nil || str(src["type"]) != "qemu" {
-			if err == nil {
-				err = fmt.Errorf("no QEMU template with VMID %d in the cluster", plan.Clone.SourceVMID.ValueInt64())
+		src, serr := guestResource(ctx, c, plan.Clone.SourceVMID.ValueInt64())
+		if serr != nil || src == nil || str(src["type"]) != "qemu" {
+			if serr == nil {
+				serr = fmt.Errorf("no QEMU template with VMID %d in the cluster", plan.Clone.SourceVMID.ValueInt64())
 			}
-			resp.Diagnostics.AddAttributeError(path.Root("clone").AtName("source_vmid"), "Clone source not found", err.Error())
+			resp.Diagnostics.AddAttributeError(path.Root("clone").AtName("source_vmid"), "Clone source not found", serr.Error())
+			return
+		}
+		if !checkNotCreatedYet(ctx, c, vmKind, plan.Name, &resp.Diagnostics) {
 			return
 		}
 		srcPath := qemuPath(str(src["node"]), plan.Clone.SourceVMID.ValueInt64())
-		vmid, err = createGuest(ctx, c, plan.VMID, func(id int) error {
+		what = "Cloning the VM failed"
+		vmid, accepted, err = createGuest(ctx, c, "qemu", plan.VMID, func(id int) (any, error) {
 			params := map[string]any{"newid": strconv.Itoa(id), "name": plan.Name.ValueString(), "full": boolStr(plan.Clone.Full.ValueBool())}
 			if node != str(src["node"]) {
 				params["target"] = node
@@ -538,12 +549,8 @@ func (r *vmResource) Create(ctx context.Context, req resource.CreateRequest, res
 			if !plan.Clone.Storage.IsNull() {
 				params["storage"] = plan.Clone.Storage.ValueString()
 			}
-			return c.PostTask(ctx, srcPath+"/clone", params)
+			return c.Post(ctx, srcPath+"/clone", params)
 		})
-		if err != nil {
-			resp.Diagnostics.AddError("Cloning the VM failed", err.Error())
-			return
-		}
 	} else {
 		params := map[string]any{}
 		for k, v := range want {
@@ -560,26 +567,38 @@ func (r *vmResource) Create(ctx context.Context, req resource.CreateRequest, res
 		if !plan.Pool.IsNull() {
 			params["pool"] = plan.Pool.ValueString()
 		}
-		vmid, err = createGuest(ctx, c, plan.VMID, func(id int) error {
-			params["vmid"] = strconv.Itoa(id)
-			return c.PostTask(ctx, "/nodes/"+node+"/qemu", params)
-		})
-		if err != nil {
-			resp.Diagnostics.AddError("Creating the VM failed", err.Error())
+		if !checkNotCreatedYet(ctx, c, vmKind, plan.Name, &resp.Diagnostics) {
 			return
 		}
+		vmid, accepted, err = createGuest(ctx, c, "qemu", plan.VMID, func(id int) (any, error) {
+			params["vmid"] = strconv.Itoa(id)
+			return c.Post(ctx, "/nodes/"+node+"/qemu", params)
+		})
+		err = redactSecrets(err, params)
+	}
+	if accepted {
+		// Track the VM from here on, whatever fails next.
+		resp.Diagnostics.Append(recordCreated(ctx, req.Plan, &resp.State, node, int64(vmid))...)
+	}
+	if err != nil {
+		msg := err.Error()
+		if accepted {
+			msg += vmKind.keptHint(node, vmid)
+		} else {
+			msg += vmKind.takenHint(ctx, c, plan.VMID, err)
+		}
+		resp.Diagnostics.AddError(what, msg)
+		return
 	}
 	plan.VMID = types.Int64Value(int64(vmid))
 	plan.ID = types.StringValue(fmt.Sprintf("%s/%d", node, vmid))
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("vmid"), plan.VMID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("node"), plan.Node)...)
+	kept := vmKind.keptHint(node, vmid)
 
 	if plan.Clone != nil {
 		// Bring the clone to the configured settings and disks.
 		cur := &vmModel{VMID: plan.VMID, Node: plan.Node}
 		if _, err := r.read(ctx, c, cur, false); err != nil {
-			resp.Diagnostics.AddError("Reading the clone failed", err.Error())
+			resp.Diagnostics.AddError("Reading the clone failed", err.Error()+kept)
 			return
 		}
 		// What the configuration leaves to PVE stays as the template had it.
@@ -597,13 +616,13 @@ func (r *vmResource) Create(ctx context.Context, req resource.CreateRequest, res
 			}
 		}
 		if err := r.apply(ctx, c, node, int64(vmid), cur.digest, cur, &plan, false, false); err != nil {
-			resp.Diagnostics.AddError("Configuring the clone failed", err.Error())
+			resp.Diagnostics.AddError("Configuring the clone failed", err.Error()+kept)
 			return
 		}
 	}
 	if plan.Started.ValueBool() {
 		if err := c.PostTask(ctx, qemuPath(node, int64(vmid))+"/status/start", nil); err != nil {
-			resp.Diagnostics.AddError("Starting the VM failed", err.Error())
+			startFailed(&resp.Diagnostics, vmKind, node, plan.bridges(), err, kept)
 			return
 		}
 	}
@@ -612,11 +631,20 @@ func (r *vmResource) Create(ctx context.Context, req resource.CreateRequest, res
 		if err == nil {
 			err = errors.New("the VM vanished right after its creation")
 		}
-		resp.Diagnostics.AddError("Reading the new VM failed", err.Error())
+		resp.Diagnostics.AddError("Reading the new VM failed", err.Error()+kept)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	resp.Diagnostics.Append(keepDigest(ctx, resp.Private, plan.digest)...)
+}
+
+// bridges returns the bridge of each NIC.
+func (m *vmModel) bridges() []types.String {
+	out := make([]types.String, len(m.Networks))
+	for i, n := range m.Networks {
+		out[i] = n.Bridge
+	}
+	return out
 }
 
 // apply brings the VM from cur to want: config changes (with deletions),
@@ -827,7 +855,7 @@ func (r *vmResource) Update(ctx context.Context, req resource.UpdateRequest, res
 	switch {
 	case plan.Started.ValueBool() && !running:
 		if err := c.PostTask(ctx, base+"/status/start", nil); err != nil {
-			resp.Diagnostics.AddError("Starting the VM failed", err.Error())
+			startFailed(&resp.Diagnostics, vmKind, node, plan.bridges(), err, "")
 			return
 		}
 	case !plan.Started.ValueBool() && running:

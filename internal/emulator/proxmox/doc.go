@@ -36,8 +36,11 @@
 //     vztmpl, backup, snippets; per node, holding the Debian 12 template),
 //     local-lvm (lvmthin: images, rootdir; per node) and nas (NFS, shared: all
 //     content types); an appliance index with Debian, Ubuntu and Alpine
-//     templates; aplinfo and download-url downloads; content listing and
-//     deletion.
+//     templates; aplinfo and download-url downloads (the file name
+//     normalised as PVE does, the checksum compared, an unreachable host
+//     failing the task: download.go); content listing and deletion. Each
+//     node has the bridge vmbr0 (or the state's "bridges"); starting a guest
+//     whose NIC names a bridge the node lacks fails the task (bridges.go).
 //   - LXC and QEMU guests: create (disks "storage:N" allocated as PVE names
 //     them, vm-<id>-disk-<n> on LVM-thin, <id>/vm-<id>-disk-<n>.<fmt> on file
 //     storages, sizes printed like format_size), config GET/PUT (and qemu
@@ -63,7 +66,9 @@
 //   - /version, /nodes, /nodes/{node}/status, /cluster/status,
 //     /cluster/resources (type filter), /cluster/ha/resources, /pools.
 //   - Knobs: latency, failing the next N requests to a path (HTTP 500 or a
-//     TCP reset), request counters per "METHOD /path/template", initial
+//     TCP reset), request counters per "METHOD /path/template", the
+//     bridges of a node (SetBridges), the file a download URL serves
+//     (SetDownload) and hosts downloads cannot reach (SetUnreachable), initial
 //     state from a JSON file (Server.State writes that format), and Call for
 //     out-of-band changes as root@pam.
 //

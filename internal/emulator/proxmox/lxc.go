@@ -76,7 +76,9 @@ func (s *Server) createLXC(r *request) (any, *apiError) {
 		s.st.HA[haSID(g)] = &haResource{SID: haSID(g), State: "started"}
 	}
 	log := []string{"extracting archive '" + tmpl + "'", "Total bytes read: 524288000 (500MiB, 100MiB/s)", "Detected container architecture: amd64"}
-	if p["start"] == "1" {
+	// start=1 runs the start API after the create (a vzstart worker of its
+	// own), which fails on a missing bridge: the container stays stopped.
+	if fail, _ := s.startNetworkError(g); p["start"] == "1" && fail == "" {
 		g.Status = "running"
 	}
 	return s.newTask(node, "vzcreate", itoa(vmid), r.user, "", log...), nil

@@ -36,8 +36,12 @@ func (s *Server) lxcPower(op string, r *request, g *guest) (any, *apiError) {
 		case g.lock() != "" && r.params["skiplock"] != "1":
 			fail = fmt.Sprintf("CT is locked (%s)", g.lock())
 		default:
+			// vm_start applies pending changes, then update_lxc_config
+			// fails on a missing bridge (bridges.go).
 			s.applyPending(g)
-			g.Status = "running"
+			if fail, _ = s.startNetworkError(g); fail == "" {
+				g.Status = "running"
+			}
 		}
 	case "stop", "shutdown", "suspend":
 		if !running {
@@ -78,6 +82,12 @@ func (s *Server) qemuPower(op string, r *request, g *guest) (any, *apiError) {
 			fail = fmt.Sprintf("VM %d already running", g.VMID)
 		default:
 			s.applyPending(g)
+			// config_to_command, then QEMU's tap script, need the NICs'
+			// bridges (bridges.go).
+			var log []string
+			if fail, log = s.startNetworkError(g); fail != "" {
+				return s.newTask(g.Node, typ, itoa(g.VMID), r.user, fail, log...), nil
+			}
 			g.Status, g.Paused = "running", false
 		}
 	case "stop":

@@ -69,6 +69,7 @@ func TestQemuCreateAndConfig(t *testing.T) {
 
 func TestQemuRunningRules(t *testing.T) {
 	s := startTest(t)
+	s.SetBridges("pve-s1", "vmbr0", "vmbr1")
 	c := tokenClient(t, s)
 	createVM(c, "pve-s1", "300", map[string]string{"start": "1"})
 	c.fails("DELETE", "/nodes/pve-s1/qemu/300", nil, 500, "VM 300 is running - destroy failed")

@@ -62,6 +62,10 @@ type Server struct {
 	kmu      sync.Mutex // guards the knobs below
 	counters map[string]int
 	fails    []*failRule
+	// downloads are the files download-url fetches (SetDownload);
+	// unreachableHosts the hosts it cannot reach (SetUnreachable).
+	downloads        map[string][]byte
+	unreachableHosts map[string]bool
 }
 
 // Start starts an emulator listening on cfg.Addr.

@@ -17,6 +17,9 @@ type state struct {
 	Guests   map[int]*guest         `json:"guests"`
 	Pools    map[string]*pool       `json:"pools"`
 	HA       map[string]*haResource `json:"ha,omitempty"`
+	// Bridges are the network bridges per node (bridges.go); a node not
+	// listed has vmbr0.
+	Bridges map[string][]string `json:"bridges,omitempty"`
 
 	tasks   map[string]*task
 	taskSeq int64

@@ -7,8 +7,9 @@ import (
 )
 
 // loadState reads an initial state: {"nodes": [...], "storages": [...],
-// "volumes": [...], "guests": {"100": {...}}, "pools": {...}, "ha": {...}}.
-// Omitted nodes and storages get the defaults.
+// "volumes": [...], "guests": {"100": {...}}, "pools": {...}, "ha": {...},
+// "bridges": {"pve-s1": ["vmbr0", "vmbr1"]}}. Omitted nodes and storages get
+// the defaults; a node without bridges has vmbr0.
 func loadState(file string) (*state, error) {
 	b, err := os.ReadFile(file)
 	if err != nil {

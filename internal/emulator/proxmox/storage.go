@@ -2,7 +2,6 @@ package proxmox
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -150,11 +149,6 @@ func (s *Server) volumeOwner(volid string) *guest {
 	}
 	return nil
 }
-
-var (
-	reVztmplExt = regexp.MustCompile(`\.(tar|tar\.(gz|xz|zst|bz2))$`)
-	reIsoExt    = regexp.MustCompile(`\.(iso|img)$`)
-)
 
 // allocDisk allocates a guest volume of size bytes the way PVE names it:
 // vm-<id>-disk-<n> on LVM-thin, <id>/vm-<id>-disk-<n>.<fmt> on file storages.

@@ -69,9 +69,15 @@ func TestStoragesAndContent(t *testing.T) {
 	if r.Errors["filename"] != "wrong file extension" {
 		t.Fatalf("errors %v", r.Errors)
 	}
-	c.fails("POST", "/nodes/pve-s1/storage/local-lvm/download-url", map[string]string{"url": "https://example.com/x.iso", "content": "iso", "filename": "x.iso"}, 500, "not configured for content-type 'iso'")
-	c.okTask("POST", "/nodes/pve-s1/storage/local/download-url", map[string]string{"url": "https://example.com/debian.iso", "content": "iso", "filename": "debian.iso", "checksum": "abc", "checksum-algorithm": "sha256"})
-	c.fails("POST", "/nodes/pve-s1/storage/local/download-url", map[string]string{"url": "https://example.com/debian.iso", "content": "iso", "filename": "debian.iso"}, 500, "refusing to override existing file")
+	c.fails("POST", "/nodes/pve-s1/storage/local-lvm/download-url", map[string]string{"url": "https://example.com/x.iso", "content": "iso", "filename": "x.iso"}, 500, "can't upload to storage type 'lvmthin', not a file based storage!")
+	c.fails("POST", "/nodes/pve-s1/storage/nas/download-url", map[string]string{"url": "https://example.com/x.qcow2", "content": "import", "filename": "x.qcow2"}, 500, "storage 'nas' is not configured for content-type 'import'")
+	c.okTask("POST", "/nodes/pve-s1/storage/local/download-url", map[string]string{"url": "https://example.com/debian.iso", "content": "iso", "filename": "debian.iso",
+		"checksum": strings.Repeat("ab", 32), "checksum-algorithm": "sha256"})
+	// The existing file is refused in the worker.
+	c.ok("POST", "/nodes/pve-s1/storage/local/download-url", map[string]string{"url": "https://example.com/debian.iso", "content": "iso", "filename": "debian.iso"}, &upid)
+	if st := c.task(upid); st != "refusing to override existing file '/var/lib/vz/template/iso/debian.iso'" {
+		t.Fatalf("download over an existing file: %q", st)
+	}
 
 	// Delete by raw volume id (slash in the path) and by escaped volume id.
 	c.okTask("DELETE", "/nodes/pve-s1/storage/local/content/local:iso/debian.iso", nil)
