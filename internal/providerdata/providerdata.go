@@ -51,7 +51,16 @@ type Data struct {
 	Vault    *VaultSettings
 
 	mu      sync.Mutex
-	clients map[string]any
+	clients map[string]*clientEntry
+}
+
+// clientEntry is one system's client: built once, by the first caller, while
+// later callers of the same key wait for that build (and only for it).
+type clientEntry struct {
+	ready   chan struct{} // closed when the build finished
+	client  any
+	err     error
+	waiting int // callers waiting for the build (tests watch it)
 }
 
 // Block names and the environment variables that can stand in for them, used
@@ -69,22 +78,63 @@ func NotConfigured(block string, env []string) error {
 }
 
 // Client returns the client cached under key, building it with build on first
-// use. A failed build is not cached, so a later call can succeed.
+// use. Each key is built on its own: a slow build (a Proxmox login) never
+// holds up another system's client. Callers of the same key that arrive while
+// it is being built wait for that one build and share its result, a failure
+// included (twenty resources do not make twenty logins with a wrong
+// password). A failed build is not cached: a call after it builds again.
 func (d *Data) Client(key string, build func() (any, error)) (any, error) {
 	d.mu.Lock()
-	defer d.mu.Unlock()
-	if c, ok := d.clients[key]; ok {
-		return c, nil
+	e := d.clients[key]
+	if e != nil {
+		e.waiting++
+		d.mu.Unlock()
+		<-e.ready
+		return e.client, e.err
 	}
-	c, err := build()
-	if err != nil {
-		return nil, err
-	}
+	e = &clientEntry{ready: make(chan struct{})}
 	if d.clients == nil {
-		d.clients = map[string]any{}
+		d.clients = map[string]*clientEntry{}
 	}
-	d.clients[key] = c
-	return c, nil
+	d.clients[key] = e
+	d.mu.Unlock()
+	d.build(key, e, build)
+	return e.client, e.err
+}
+
+// ClientOf is Client for one system's client type, so that the type
+// assertion is made here once instead of at every call site.
+func ClientOf[T any](d *Data, key string, build func() (T, error)) (T, error) {
+	c, err := d.Client(key, func() (any, error) {
+		c, err := build()
+		return c, err
+	})
+	if err != nil {
+		var none T
+		return none, err
+	}
+	return c.(T), nil
+}
+
+// build runs one build for e and publishes its result; a failure (or a panic)
+// removes e so that the next call builds again.
+func (d *Data) build(key string, e *clientEntry, build func() (any, error)) {
+	finished := false
+	defer func() {
+		if !finished {
+			e.err = fmt.Errorf("building the %s client panicked", key)
+		}
+		if e.err != nil {
+			d.mu.Lock()
+			if d.clients[key] == e {
+				delete(d.clients, key)
+			}
+			d.mu.Unlock()
+		}
+		close(e.ready)
+	}()
+	e.client, e.err = build()
+	finished = true
 }
 
 // FromConfigure extracts *Data from a resource's or data source's Configure
