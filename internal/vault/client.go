@@ -15,11 +15,7 @@ func client(d *providerdata.Data) (*api.Client, error) {
 	if d == nil || d.Vault == nil {
 		return nil, providerdata.NotConfigured("vault", providerdata.VaultEnv)
 	}
-	c, err := d.Client("vault", func() (any, error) { return newClient(d.Vault) })
-	if err != nil {
-		return nil, err
-	}
-	return c.(*api.Client), nil
+	return providerdata.ClientOf(d, "vault", func() (*api.Client, error) { return newClient(d.Vault) })
 }
 
 func newClient(s *providerdata.VaultSettings) (*api.Client, error) {

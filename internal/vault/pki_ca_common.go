@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -208,19 +209,23 @@ type issuerState struct {
 	caChain []string
 }
 
-// readIssuer returns the issuer, or nil when it (or its mount) is gone.
+// readIssuer returns the issuer, or nil when Vault says for certain that it
+// (or its mount) does not exist. Any other failure (Vault sealed or
+// unreachable, permission denied, a storage error) is an error: the caller
+// reports it and must not take the issuer for deleted.
 func readIssuer(ctx context.Context, c *api.Client, mount, ref string) (*issuerState, error) {
 	s, err := c.Logical().ReadWithContext(ctx, mount+"/issuer/"+ref)
 	if err != nil {
-		sc := statusCode(err)
-		if sc == http.StatusNotFound || errContains(err, "unable to find PKI issuer", "no handler for route") ||
-			(sc == http.StatusBadRequest && errContains(err, "issuer")) {
+		if issuerNotFound(err) {
 			return nil, nil
 		}
 		return nil, err
 	}
-	if s == nil || s.Data == nil {
-		return nil, nil
+	if s == nil {
+		return nil, nil // a 404 without data: the api client returns no secret and no error
+	}
+	if s.Data == nil {
+		return nil, fmt.Errorf("issuer %s/issuer/%s: Vault's answer has no data", mount, ref)
 	}
 	is := &issuerState{
 		id:      str(s.Data["issuer_id"]),
@@ -235,6 +240,43 @@ func readIssuer(ctx context.Context, c *api.Client, mount, ref string) (*issuerS
 	}
 	is.cert = cert
 	return is, nil
+}
+
+// issuerNotFound reports whether err is Vault's definite answer that an issuer
+// reference resolves to nothing, from the PKI engine's own messages
+// (builtin/logical/pki/issuing/issuers.go, path_fetch_issuers.go). Vault 1.21
+// answers GET <mount>/issuer/<ref>:
+//   - for an issuer ID or name that does not exist (deleted):
+//     500 "1 error occurred: * unable to find PKI issuer for reference: <ref>"
+//     (an errutil.UserError returned as an error, hence not a 400);
+//   - for "default" with no default issuer: 500 "... no default issuer currently configured";
+//   - for a path with no mount: 404 "no handler for route ...";
+//
+// and, from other code paths and versions, 400 "unable to resolve issuer id
+// for reference: <ref>" and "pki issuer id <id> does not exist" (deleted
+// between lookup and read). The status alone decides nothing (a deleted issuer
+// is a 500, like a storage failure); anything else — permission denied, a
+// sealed or standby node, "Can not get issuer until migration has completed"
+// (a 400 that mentions the issuer), no answer at all — is not a not-found.
+func issuerNotFound(err error) bool {
+	var re *api.ResponseError
+	if !errors.As(err, &re) {
+		return false // no answer from Vault at all
+	}
+	if re.StatusCode == http.StatusNotFound {
+		return true
+	}
+	if re.StatusCode != http.StatusBadRequest && re.StatusCode != http.StatusInternalServerError {
+		return false
+	}
+	msg := strings.ToLower(strings.Join(re.Errors, "; "))
+	for _, s := range []string{"unable to find pki issuer for reference", "unable to resolve issuer id for reference",
+		"no default issuer currently configured", "no handler for route"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return strings.Contains(msg, "pki issuer id ") && strings.Contains(msg, " does not exist")
 }
 
 // refreshCA updates m from Vault. It returns false when the mount is gone (the
@@ -341,8 +383,7 @@ func checkCAPlan(ctx context.Context, c *api.Client, typeName, signMount string,
 // deleteIssuerAndKey deletes one issuer and its key; never the mount's others.
 func deleteIssuerAndKey(ctx context.Context, c *api.Client, mount, issuerID, keyID string) (warn string, err error) {
 	if issuerID != "" {
-		if _, err := c.Logical().DeleteWithContext(ctx, mount+"/issuer/"+issuerID); err != nil &&
-			statusCode(err) != http.StatusNotFound && !errContains(err, "unable to find", "no handler for route") {
+		if _, err := c.Logical().DeleteWithContext(ctx, mount+"/issuer/"+issuerID); err != nil && !issuerNotFound(err) {
 			return "", err
 		}
 	}

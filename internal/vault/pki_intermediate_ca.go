@@ -2,6 +2,7 @@ package vault
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -123,7 +124,14 @@ func (r *pkiIntermediateCAResource) ModifyPlan(ctx context.Context, req resource
 	if !req.State.Raw.IsNull() {
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 		if !plan.SignerIssuerRef.Equal(state.SignerIssuerRef) && !state.SignerMount.IsNull() && len(resp.RequiresReplace) == 0 {
-			if !r.sameSigner(ctx, c, state, plan) {
+			same, err := r.sameSigner(ctx, c, state, plan)
+			switch {
+			case err != nil:
+				// A failed read says nothing about the signer: report it, plan nothing.
+				resp.Diagnostics.AddAttributeError(path.Root("signer_issuer_ref"),
+					r.typeName+": cannot tell whether signer_issuer_ref names the same issuer", vaultErrText(err))
+				return
+			case !same:
 				r.planReplace(ctx, resp, path.Root("signer_issuer_ref"))
 			}
 		}
@@ -146,20 +154,36 @@ func (r *pkiIntermediateCAResource) planReplace(ctx context.Context, resp *resou
 }
 
 // sameSigner tells whether the new signer_issuer_ref names the issuer that
-// signed the intermediate (an ID, a name or "default" can all mean it).
-func (r *pkiIntermediateCAResource) sameSigner(ctx context.Context, c *api.Client, state, plan pkiIntermediateCAModel) bool {
-	if c == nil || plan.SignerIssuerRef.IsUnknown() || plan.SignerMount.IsUnknown() || !plan.SignerMount.Equal(state.SignerMount) {
-		return false
+// signed the intermediate (an ID, a name or "default" can all mean it). It is
+// false when either reference names no issuer (Vault says so), and an error
+// when Vault could not be asked: that is no reason to replace a CA.
+func (r *pkiIntermediateCAResource) sameSigner(ctx context.Context, c *api.Client, state, plan pkiIntermediateCAModel) (bool, error) {
+	if plan.SignerIssuerRef.IsUnknown() || plan.SignerMount.IsUnknown() || !plan.SignerMount.Equal(state.SignerMount) {
+		return false, nil
 	}
-	resolve := func(ref types.String) string {
+	if c == nil {
+		_, err := client(r.data)
+		if err == nil {
+			err = errors.New("the Vault client is not available")
+		}
+		return false, err
+	}
+	resolve := func(ref types.String) (string, error) {
 		is, err := readIssuer(ctx, c, plan.SignerMount.ValueString(), refOrDefault(ref))
 		if err != nil || is == nil {
-			return ""
+			return "", err
 		}
-		return is.id
+		return is.id, nil
 	}
-	a, b := resolve(state.SignerIssuerRef), resolve(plan.SignerIssuerRef)
-	return a != "" && a == b
+	a, err := resolve(state.SignerIssuerRef)
+	if err != nil {
+		return false, err
+	}
+	b, err := resolve(plan.SignerIssuerRef)
+	if err != nil {
+		return false, err
+	}
+	return a != "" && a == b, nil
 }
 
 func refOrDefault(ref types.String) string {
@@ -218,7 +242,7 @@ func (r *pkiIntermediateCAResource) Create(ctx context.Context, req resource.Cre
 		return
 	}
 	csr, keyID := str(s.Data["csr"]), str(s.Data["key_id"])
-	cleanup := func() { _, _ = deleteIssuerAndKey(ctx, c, mount, "", keyID) }
+	cleanup := func() { r.undoCreate(ctx, c, mount, "", keyID, &resp.Diagnostics) }
 
 	// 2. signed by the signer issuer
 	s, err = c.Logical().WriteWithContext(ctx, signer+"/issuer/"+signerIssuer.id+"/sign-intermediate", map[string]any{
@@ -259,14 +283,14 @@ func (r *pkiIntermediateCAResource) Create(ctx context.Context, req resource.Cre
 	// 4. name and default
 	if !plan.IssuerName.IsNull() {
 		if err := patchIssuerName(ctx, c, mount, issuerID, plan.IssuerName); err != nil {
-			_, _ = deleteIssuerAndKey(ctx, c, mount, issuerID, keyID)
+			r.undoCreate(ctx, c, mount, issuerID, keyID, &resp.Diagnostics)
 			r.fail(&resp.Diagnostics, path.Root("issuer_name"), "naming the intermediate issuer failed", err)
 			return
 		}
 	}
 	if plan.SetDefault.ValueBool() {
 		if err := setDefaultIssuer(ctx, c, mount, issuerID); err != nil {
-			_, _ = deleteIssuerAndKey(ctx, c, mount, issuerID, keyID)
+			r.undoCreate(ctx, c, mount, issuerID, keyID, &resp.Diagnostics)
 			r.fail(&resp.Diagnostics, path.Root("set_default"), fmt.Sprintf("making the intermediate the default issuer of mount %q failed", mount), err)
 			return
 		}
@@ -278,6 +302,19 @@ func (r *pkiIntermediateCAResource) Create(ctx context.Context, req resource.Cre
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// undoCreate removes what a failed create made in the intermediate mount; what
+// it cannot remove is reported, so nothing is left in Vault unnoticed.
+func (r *pkiIntermediateCAResource) undoCreate(ctx context.Context, c *api.Client, mount, issuerID, keyID string, diags *diag.Diagnostics) {
+	warn, err := deleteIssuerAndKey(ctx, c, mount, issuerID, keyID)
+	if err != nil {
+		warn = fmt.Sprintf("removing the half-made intermediate (issuer %q, key %q) from mount %q failed: %s; delete them by hand "+
+			"(vault delete %s/issuer/<id>, %s/key/<id>) before applying again", issuerID, keyID, mount, vaultErrText(err), mount, mount)
+	}
+	if warn != "" {
+		diags.AddWarning(r.typeName+": left in Vault", warn)
+	}
 }
 
 // refresh reads the issuer back; after create or import it also finds the
@@ -302,8 +339,11 @@ func (r *pkiIntermediateCAResource) refresh(ctx context.Context, c *api.Client, 
 	}
 	if m.CAChain.IsNull() || m.CAChain.IsUnknown() {
 		chain := []string{m.Certificate.ValueString()}
+		var chainErr error
 		if !m.SignerMount.IsNull() {
-			if is, err := readIssuer(ctx, c, m.SignerMount.ValueString(), refOrDefault(m.SignerIssuerRef)); err == nil && is != nil {
+			is, err := readIssuer(ctx, c, m.SignerMount.ValueString(), refOrDefault(m.SignerIssuerRef))
+			chainErr = err
+			if err == nil && is != nil {
 				for _, p := range is.caChain {
 					if p = strings.TrimSpace(p); p != "" && p != chain[0] {
 						chain = append(chain, p)
@@ -311,7 +351,17 @@ func (r *pkiIntermediateCAResource) refresh(ctx context.Context, c *api.Client, 
 				}
 			}
 		}
-		m.CAChain = listValue(chain, false)
+		if chainErr != nil {
+			// Not a reason to fail (or taint) the CA: ca_chain stays null and
+			// the next refresh reads it again, rather than keeping a chain
+			// that lacks the signer's certificates.
+			diags.AddWarning(r.typeName+": ca_chain not read",
+				fmt.Sprintf("reading the signer %s/issuer/%s failed, ca_chain is filled in by the next refresh: %s",
+					m.SignerMount.ValueString(), refOrDefault(m.SignerIssuerRef), vaultErrText(chainErr)))
+			m.CAChain = types.ListNull(types.StringType)
+		} else {
+			m.CAChain = listValue(chain, false)
+		}
 	}
 	return true
 }
