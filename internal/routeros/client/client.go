@@ -27,6 +27,10 @@ type Config struct {
 	CACertificate string // PEM or path; apis:// only
 	Insecure      bool
 	Timeout       time.Duration // of one command; default 30s
+	// Sensitive tells which fields of a menu hold secrets, so their values
+	// never reach a log (the specs' Sensitive fields); the login's password
+	// is always hidden.
+	Sensitive func(menu, field string) bool
 }
 
 // DeviceError is a !trap: the router refused the command.
@@ -60,12 +64,20 @@ type Row = map[string]string
 // the process that uses the same settings.
 type session struct {
 	ep       endpoint
+	url      string // as configured, for errors
 	user     string
 	password string
 	timeout  time.Duration
 
-	mu   sync.Mutex
+	mu      sync.Mutex
+	conn    *conn
+	dialing *dialing // the dial in progress, which concurrent commands wait for
+}
+
+type dialing struct {
+	done chan struct{}
 	conn *conn
+	err  error
 }
 
 var (
@@ -77,7 +89,8 @@ var (
 // as long as the run (each plan/apply configures a new Client); the
 // connection underneath is shared and reused.
 type Client struct {
-	s *session
+	s         *session
+	sensitive func(menu, field string) bool
 
 	cacheMu sync.Mutex
 	tables  map[string]*table
@@ -104,44 +117,89 @@ func New(cfg Config) (*Client, error) {
 	sessionsMu.Lock()
 	s := sessions[key]
 	if s == nil {
-		s = &session{ep: ep, user: cfg.Username, password: cfg.Password, timeout: cfg.Timeout}
+		s = &session{ep: ep, url: displayURL(cfg.URL), user: cfg.Username, password: cfg.Password, timeout: cfg.Timeout}
 		sessions[key] = s
 	}
 	sessionsMu.Unlock()
-	return &Client{s: s, tables: map[string]*table{}}, nil
+	return &Client{s: s, sensitive: cfg.Sensitive, tables: map[string]*table{}}, nil
 }
 
+// get returns the connection, dialing it when there is none (or it broke).
+// Commands that need it while it is being dialed wait for that one dial and
+// share its result: a router that is down costs one connect timeout, not one
+// per waiting command.
 func (s *session) get(ctx context.Context) (*conn, error) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.conn != nil && !s.conn.broken() {
-		return s.conn, nil
+		c := s.conn
+		s.mu.Unlock()
+		return c, nil
 	}
-	c, err := dial(ctx, s.ep, s.user, s.password, s.timeout)
-	if err != nil {
-		return nil, err
+	d := s.dialing
+	if d == nil {
+		d = &dialing{done: make(chan struct{})}
+		s.dialing = d
+		s.mu.Unlock()
+		// The dial outlives a cancelled first caller only up to the timeout;
+		// it is not tied to that caller's context so that the others do not
+		// inherit its cancellation.
+		dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.timeout)
+		d.conn, d.err = dial(dctx, s.ep, s.url, s.user, s.password, s.timeout)
+		cancel()
+		s.mu.Lock()
+		if d.err == nil {
+			s.conn = d.conn
+		}
+		s.dialing = nil
+		s.mu.Unlock()
+		close(d.done)
+	} else {
+		s.mu.Unlock()
 	}
-	s.conn = c
-	return c, nil
+	select {
+	case <-d.done:
+		return d.conn, d.err
+	case <-ctx.Done():
+		return nil, &DialError{URL: s.url, Op: "connect to", Err: ctx.Err()}
+	}
 }
 
 // Run sends one command (e.g. "/interface/vlan/print", "?name=vlan10") and
-// returns its !re rows and the !done attributes. A !trap is a *DeviceError,
-// a lost connection a *ConnError; Run does not retry.
+// returns its !re rows and the !done attributes. A !trap is a *DeviceError; a
+// connection that could not be opened or logged in is a *DialError (nothing
+// was sent); one lost after the command was sent is a *ConnError (it may have
+// run). Every error names words[0] or, for a *DialError, the router's URL.
+// Run does not repeat a command that may have been sent, but it does send
+// again, on a new connection, one that never left (the connection broke
+// before it was written, or broke during the login).
 func (c *Client) Run(ctx context.Context, words ...string) ([]Row, Row, error) {
-	conn, err := c.s.get(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	ctx, cancel := context.WithTimeout(ctx, c.s.timeout)
-	defer cancel()
 	start := time.Now()
-	tflog.Trace(ctx, "RouterOS command", map[string]any{"words": redact(words)})
-	re, done, err := conn.run(ctx, words)
+	tflog.Trace(ctx, "RouterOS command", map[string]any{"words": redact(words, c.sensitive)})
+	var re []Row
+	var done Row
+	var err error
+	for attempt := 0; attempt < 3; attempt++ {
+		var conn *conn
+		conn, err = c.s.get(ctx)
+		if err != nil {
+			var de *DialError
+			if errors.As(err, &de) && de.transient && ctx.Err() == nil {
+				continue
+			}
+			break
+		}
+		re, done, err = conn.run(ctx, words, c.s.timeout)
+		var ns *notSentError
+		if errors.As(err, &ns) && ctx.Err() == nil {
+			err = &ConnError{Command: words[0], Err: ns.cause}
+			continue
+		}
+		break
+	}
 	if err != nil {
-		var de *DeviceError
-		if errors.As(err, &de) {
-			de.Command = words[0]
+		var ns *notSentError
+		if errors.As(err, &ns) {
+			err = &ConnError{Command: words[0], Err: ns.cause}
 		}
 		tflog.Trace(ctx, "RouterOS reply", map[string]any{"command": words[0], "error": err.Error()})
 		return nil, nil, err
@@ -150,12 +208,36 @@ func (c *Client) Run(ctx context.Context, words ...string) ([]Row, Row, error) {
 	return re, done, nil
 }
 
-// redact hides values that must never reach a log.
-func redact(words []string) []string {
+// displayURL is the configured URL without any user:password@ part.
+func displayURL(raw string) string {
+	scheme, rest, ok := strings.Cut(raw, "://")
+	if !ok {
+		return raw
+	}
+	host, path, slash := strings.Cut(rest, "/")
+	i := strings.LastIndex(host, "@")
+	if i < 0 {
+		return raw
+	}
+	host = host[i+1:]
+	if slash {
+		host += "/" + path
+	}
+	return scheme + "://" + host
+}
+
+// redact hides values that must never reach a log: the fields sensitive
+// says are secrets in the command's menu, and a login's password.
+func redact(words []string, sensitive func(menu, field string) bool) []string {
 	out := make([]string, len(words))
+	menu := ""
+	if len(words) > 0 {
+		menu = words[0][:max(strings.LastIndex(words[0], "/"), 0)]
+	}
 	for i, w := range words {
-		if strings.HasPrefix(w, "=password=") || strings.HasPrefix(w, "=passphrase=") || strings.HasPrefix(w, "=secret=") {
-			w = w[:strings.Index(w[1:], "=")+2] + "<redacted>"
+		if field, _, ok := strings.Cut(strings.TrimPrefix(w, "="), "="); ok && i > 0 && strings.HasPrefix(w, "=") &&
+			(field == "password" && words[0] == "/login" || sensitive != nil && sensitive(menu, field)) {
+			w = "=" + field + "=<redacted>"
 		}
 		out[i] = w
 	}
@@ -163,14 +245,16 @@ func redact(words []string) []string {
 }
 
 // RunRetry is Run for commands that are safe to repeat (print, set of the
-// same values): after a lost connection it reconnects and tries again.
+// same values): after a lost connection, or one that broke while logging in,
+// it reconnects and tries again. A refused connection or login is final.
 func (c *Client) RunRetry(ctx context.Context, words ...string) ([]Row, Row, error) {
 	var err error
 	for attempt := 0; attempt < 3; attempt++ {
 		var re []Row
 		var done Row
 		re, done, err = c.Run(ctx, words...)
-		if err == nil || !IsConnError(err) || ctx.Err() != nil {
+		var de *DialError
+		if err == nil || !(IsConnError(err) || errors.As(err, &de) && de.transient) || ctx.Err() != nil {
 			return re, done, err
 		}
 		tflog.Debug(ctx, "RouterOS connection lost, retrying", map[string]any{"command": words[0], "error": err.Error()})
@@ -208,12 +292,12 @@ func (c *Client) Table(ctx context.Context, menu string) ([]Row, error) {
 	}
 }
 
-// Invalidate forgets cached rows after a write to menu. RouterOS menus share
+// dropTableCache forgets every cached table after a write. RouterOS menus share
 // tables (/interface shows every /interface/vlan row) and references (a
 // renamed bridge changes its ports' bridge field), so a write drops every
 // cached table, not only its own menu's. Writes happen during apply, where
 // reads are rare; a refresh never writes, so it still prints each menu once.
-func (c *Client) Invalidate(menu string) {
+func (c *Client) dropTableCache() {
 	c.cacheMu.Lock()
 	clear(c.tables)
 	c.cacheMu.Unlock()
@@ -242,7 +326,7 @@ func (c *Client) Get(ctx context.Context, menu, id string) (Row, error) {
 // Add runs <menu>/add with the given words and returns the new row's .id.
 // It does not retry: see the engine's create for the safe retry.
 func (c *Client) Add(ctx context.Context, menu string, args []string) (string, error) {
-	defer c.Invalidate(menu)
+	defer c.dropTableCache()
 	_, done, err := c.Run(ctx, append([]string{menu + "/add"}, args...)...)
 	if err != nil {
 		return "", err
@@ -253,7 +337,7 @@ func (c *Client) Add(ctx context.Context, menu string, args []string) (string, e
 // Set runs <menu>/set on a row (id "" for a singleton menu). Setting values is
 // idempotent, so a lost connection is retried.
 func (c *Client) Set(ctx context.Context, menu, id string, args []string) error {
-	defer c.Invalidate(menu)
+	defer c.dropTableCache()
 	words := []string{menu + "/set"}
 	if id != "" {
 		words = append(words, "=.id="+id)
@@ -264,7 +348,7 @@ func (c *Client) Set(ctx context.Context, menu, id string, args []string) error 
 
 // Remove deletes a row; a row that is already gone is not an error.
 func (c *Client) Remove(ctx context.Context, menu, id string) error {
-	defer c.Invalidate(menu)
+	defer c.dropTableCache()
 	_, _, err := c.RunRetry(ctx, menu+"/remove", "=.id="+id)
 	if IsNotFound(err) {
 		return nil
@@ -275,7 +359,7 @@ func (c *Client) Remove(ctx context.Context, menu, id string) error {
 // Move places the rows ids (in that order) before the row before, or at the
 // end of the table when before is "".
 func (c *Client) Move(ctx context.Context, menu string, ids []string, before string) error {
-	defer c.Invalidate(menu)
+	defer c.dropTableCache()
 	words := []string{menu + "/move", "=numbers=" + strings.Join(ids, ",")}
 	if before != "" {
 		words = append(words, "=destination="+before)

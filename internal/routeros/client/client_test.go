@@ -174,8 +174,16 @@ func otherCA(t *testing.T) string {
 }
 
 func TestRedact(t *testing.T) {
-	got := redact([]string{"/x/add", "=password=hunter2", "=name=a"})
-	if got[1] != "=password=<redacted>" || got[2] != "=name=a" {
-		t.Fatal(got)
+	secret := func(menu, field string) bool { return menu == "/user" && field == "password" }
+	for _, c := range []struct{ in, want []string }{
+		{[]string{"/user/add", "=name=tf", "=password=hunter2"}, []string{"/user/add", "=name=tf", "=password=<redacted>"}},
+		{[]string{"/user/set", "=.id=*1", "=password=hunter2"}, []string{"/user/set", "=.id=*1", "=password=<redacted>"}},
+		{[]string{"/login", "=name=admin", "=password=hunter2"}, []string{"/login", "=name=admin", "=password=<redacted>"}},
+		{[]string{"/ip/pool/add", "=name=password", "=comment=password=x"}, []string{"/ip/pool/add", "=name=password", "=comment=password=x"}},
+		{[]string{"/interface/print"}, []string{"/interface/print"}},
+	} {
+		if got := redact(c.in, secret); strings.Join(got, " ") != strings.Join(c.want, " ") {
+			t.Errorf("redact(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -28,37 +29,78 @@ import (
 // cancelled context there tears down the shared reader for every other
 // command (issue #34). Here a tag is registered before its command is written
 // and a cancelled command only forgets its own tag.
+//
+// Every command has a deadline (the provider's timeout): for getting its turn
+// to write, for the write itself (a router that stops reading would otherwise
+// block every command behind the writer) and for its reply. A command that
+// misses it drops the connection; the next command reconnects. Each waiting
+// command then fails with an error naming its own command.
 type conn struct {
 	nc net.Conn
 	w  proto.Writer
 	r  proto.Reader
 
+	wlock chan struct{} // held (one token) while a sentence is written
+
 	mu      sync.Mutex
 	pending map[string]*call
 	nextTag int64
-	err     error         // set once the connection is broken
+	cause   error         // why the connection broke; set once
 	dead    chan struct{} // closed when the connection is broken
 }
 
 type call struct {
+	cmd  string // words[0], e.g. /ip/address/remove
 	re   []map[string]string
 	done map[string]string
 	err  error
 	ch   chan struct{}
 }
 
-// errConnection marks errors of the transport, as opposed to a !trap.
-type ConnError struct{ Err error }
+// ConnError is a connection lost while a command was under way: the router
+// may or may not have executed it. (A connection that could not be opened at
+// all is a *DialError: then no command was sent.)
+type ConnError struct {
+	Command string // the command that was under way, e.g. /interface/vlan/add
+	Err     error  // what happened to the connection
+}
 
-func (e *ConnError) Error() string { return "connection to the router failed: " + e.Err.Error() }
+func (e *ConnError) Error() string {
+	if e.Command == "" {
+		return "connection to the router failed: " + e.Err.Error()
+	}
+	return "connection to the router failed during " + e.Command + ": " + e.Err.Error()
+}
 func (e *ConnError) Unwrap() error { return e.Err }
 
 // IsConnError reports whether err is a lost connection (the command may or
-// may not have been executed by the router).
+// may not have been executed by the router). It is false for a *DialError:
+// a connection that was never opened ran nothing.
 func IsConnError(err error) bool {
 	var ce *ConnError
 	return errors.As(err, &ce)
 }
+
+// DialError is a failure to open or log in to the connection: no command was
+// sent. Its text names the URL as configured, e.g.
+// "cannot connect to api://192.168.88.1: connection refused".
+type DialError struct {
+	URL string // as the user configured it, without any user:password@
+	Op  string // "connect to" or "log in to"
+	Err error
+	// transient: the TCP connection was made but broke during the TLS
+	// handshake or the login; dialing again may well succeed.
+	transient bool
+}
+
+func (e *DialError) Error() string { return "cannot " + e.Op + " " + e.URL + ": " + e.Err.Error() }
+func (e *DialError) Unwrap() error { return e.Err }
+
+// notSentError is a command that never reached the connection because the
+// connection broke first; Run sends it on a new connection.
+type notSentError struct{ cause error }
+
+func (e *notSentError) Error() string { return e.cause.Error() }
 
 type endpoint struct {
 	addr   string
@@ -100,12 +142,13 @@ func parseURL(raw string, caPEM string, insecure bool, tlsClient func(string, bo
 }
 
 // dial connects and logs in. The password only ever goes to /login, which
-// go-routeros sends with its logger silenced.
-func dial(ctx context.Context, ep endpoint, user, password string, timeout time.Duration) (*conn, error) {
+// go-routeros sends with its logger silenced. url is the address as
+// configured, for errors.
+func dial(ctx context.Context, ep endpoint, url, user, password string, timeout time.Duration) (*conn, error) {
 	d := &net.Dialer{Timeout: timeout, KeepAlive: 30 * time.Second}
 	nc, err := d.DialContext(ctx, "tcp", ep.addr)
 	if err != nil {
-		return nil, &ConnError{Err: fmt.Errorf("connecting to RouterOS at %s://%s: %w", ep.scheme, ep.addr, err)}
+		return nil, &DialError{URL: url, Op: "connect to", Err: netCause(err)}
 	}
 	if ep.tls != nil {
 		tc := tls.Client(nc, ep.tls)
@@ -117,10 +160,10 @@ func dial(ctx context.Context, ep endpoint, user, password string, timeout time.
 			var ne net.Error
 			if errors.As(err, &ne) || errors.Is(err, io.EOF) {
 				if _, isCert := err.(*tls.CertificateVerificationError); !isCert {
-					return nil, &ConnError{Err: fmt.Errorf("TLS handshake with RouterOS at apis://%s: %w", ep.addr, err)}
+					return nil, &DialError{URL: url, Op: "connect to", Err: fmt.Errorf("TLS handshake: %w", netCause(err)), transient: true}
 				}
 			}
-			return nil, tlsError(ep, err)
+			return nil, &DialError{URL: url, Op: "connect to", Err: tlsError(err)}
 		}
 		nc = tc
 	}
@@ -134,16 +177,18 @@ func dial(ctx context.Context, ep endpoint, user, password string, timeout time.
 		nc.Close()
 		var de *routeros.DeviceError
 		if errors.As(err, &de) {
-			return nil, fmt.Errorf("logging in to RouterOS at %s://%s as %q: %s", ep.scheme, ep.addr, user, de.Sentence.Map["message"])
+			return nil, &DialError{URL: url, Op: "log in to", Err: fmt.Errorf("the router refused user %q: %s", user, de.Sentence.Map["message"])}
 		}
 		// The connection broke during login (not a refused login).
-		return nil, &ConnError{Err: fmt.Errorf("logging in to RouterOS at %s://%s as %q: %w", ep.scheme, ep.addr, user, err)}
+		return nil, &DialError{URL: url, Op: "connect to",
+			Err: fmt.Errorf("the connection broke while logging in as %q: %w", user, netCause(err)), transient: true}
 	}
 	_ = nc.SetDeadline(time.Time{})
 	c := &conn{
 		nc:      nc,
 		w:       proto.NewWriter(nc),
 		r:       proto.NewReader(nc),
+		wlock:   make(chan struct{}, 1),
 		pending: map[string]*call{},
 		dead:    make(chan struct{}),
 	}
@@ -151,20 +196,38 @@ func dial(ctx context.Context, ep endpoint, user, password string, timeout time.
 	return c, nil
 }
 
-func tlsError(ep endpoint, err error) error {
+// netCause strips the "dial tcp 192.0.2.1:8728: connect:" wrapping of a
+// network error down to its cause ("connection refused", "i/o timeout",
+// "lookup router: no such host"), still matching errors.Is(err, syscall.ECONNREFUSED).
+func netCause(err error) error {
+	var oe *net.OpError
+	if errors.As(err, &oe) && oe.Err != nil {
+		err = oe.Err
+	}
+	var se *os.SyscallError
+	if errors.As(err, &se) && se.Err != nil {
+		err = se.Err
+	}
+	if errors.Is(err, io.EOF) {
+		return errors.New("the router closed the connection")
+	}
+	return err
+}
+
+func tlsError(err error) error {
 	var ua x509.UnknownAuthorityError
 	var hn x509.HostnameError
 	var cv *tls.CertificateVerificationError
 	switch {
 	case errors.As(err, &ua), errors.As(err, &cv) && errors.As(cv.Err, &ua):
-		return fmt.Errorf("TLS to RouterOS at apis://%s refused: the router's certificate is not signed by the CA "+
+		return fmt.Errorf("TLS refused: the router's certificate is not signed by the CA "+
 			"given in ca_certificate (or, without ca_certificate, by a system root CA). Set ca_certificate to the CA "+
-			"that signed the router's api-ssl certificate, or insecure = true to skip verification: %w", ep.addr, err)
+			"that signed the router's api-ssl certificate, or insecure = true to skip verification: %w", err)
 	case errors.As(err, &hn):
-		return fmt.Errorf("TLS to RouterOS at apis://%s refused: the router's certificate is not valid for this host name; "+
-			"connect with the name or address the certificate was issued for: %w", ep.addr, err)
+		return fmt.Errorf("TLS refused: the router's certificate is not valid for this host name; "+
+			"connect with the name or address the certificate was issued for: %w", err)
 	}
-	return fmt.Errorf("TLS handshake with RouterOS at apis://%s: %w", ep.addr, err)
+	return fmt.Errorf("TLS handshake: %w", err)
 }
 
 func (c *conn) readLoop() {
@@ -181,6 +244,10 @@ func (c *conn) readLoop() {
 		cl := c.pending[sen.Tag]
 		if cl == nil {
 			c.mu.Unlock()
+			if sen.Word == "!fatal" {
+				c.fail(fmt.Errorf("the router ended the session: %s", sen.Map["message"]))
+				return
+			}
 			continue // a reply to a command we stopped waiting for
 		}
 		finished := false
@@ -192,7 +259,7 @@ func (c *conn) readLoop() {
 			finished = true
 		case "!trap":
 			// The !done that follows a !trap is dropped as its tag is gone.
-			cl.err = &DeviceError{Message: sen.Map["message"], Category: sen.Map["category"]}
+			cl.err = &DeviceError{Command: cl.cmd, Message: sen.Map["message"], Category: sen.Map["category"]}
 			finished = true
 		case "!fatal":
 			c.mu.Unlock()
@@ -200,7 +267,7 @@ func (c *conn) readLoop() {
 			return
 		case "!empty":
 		default:
-			cl.err = fmt.Errorf("unknown RouterOS reply word %q", sen.Word)
+			cl.err = fmt.Errorf("%s: unknown RouterOS reply word %q", cl.cmd, sen.Word)
 			finished = true
 		}
 		if finished {
@@ -211,17 +278,18 @@ func (c *conn) readLoop() {
 	}
 }
 
-// fail marks the connection broken and completes every waiting command.
-func (c *conn) fail(err error) {
+// fail marks the connection broken for cause and completes every waiting
+// command, each with a *ConnError naming its own command.
+func (c *conn) fail(cause error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.err != nil {
+	if c.cause != nil {
 		return
 	}
-	c.err = &ConnError{Err: err}
+	c.cause = cause
 	close(c.dead)
 	for tag, cl := range c.pending {
-		cl.err = c.err
+		cl.err = &ConnError{Command: cl.cmd, Err: cause}
 		close(cl.ch)
 		delete(c.pending, tag)
 	}
@@ -239,37 +307,109 @@ func (c *conn) broken() bool {
 
 func (c *conn) close() { c.fail(errors.New("closed")) }
 
-// run sends one command and waits for its reply.
-func (c *conn) run(ctx context.Context, words []string) ([]map[string]string, map[string]string, error) {
-	cl := &call{ch: make(chan struct{})}
+// notSent is the error of a command that the broken connection never took.
+func (c *conn) notSent() error {
 	c.mu.Lock()
-	if c.err != nil {
+	defer c.mu.Unlock()
+	return &notSentError{cause: c.cause}
+}
+
+// abort gives up on the command cl: when it is still waiting, it fails with
+// own and the connection is dropped for cause (every other waiting command
+// fails with cause). When its reply (or the connection's failure) came first,
+// that is its result.
+func (c *conn) abort(tag string, cl *call, own, cause error) ([]map[string]string, map[string]string, error) {
+	c.mu.Lock()
+	mine := c.pending[tag] == cl
+	if mine {
+		delete(c.pending, tag)
+	}
+	c.mu.Unlock()
+	c.fail(cause)
+	if !mine {
+		<-cl.ch
+		return cl.re, cl.done, cl.err
+	}
+	return nil, nil, &ConnError{Command: cl.cmd, Err: own}
+}
+
+// run sends one command and waits for its reply, for at most timeout in all.
+// A *notSentError means the command was not written (the connection was
+// already broken); a *ConnError that it may have been.
+func (c *conn) run(ctx context.Context, words []string, timeout time.Duration) ([]map[string]string, map[string]string, error) {
+	cmd := words[0]
+	deadline := time.Now().Add(timeout)
+	timer := time.NewTimer(timeout)
+	defer timer.Stop()
+
+	// 1. Our turn to write. Whoever writes now has an earlier deadline than
+	// ours, so a stuck writer has failed the connection by the time we give up.
+	select {
+	case c.wlock <- struct{}{}:
+	case <-c.dead:
+		return nil, nil, c.notSent()
+	case <-ctx.Done():
+		return nil, nil, fmt.Errorf("%s was not sent: %w", cmd, ctx.Err())
+	case <-timer.C:
+		if c.broken() {
+			return nil, nil, c.notSent()
+		}
+		return nil, nil, fmt.Errorf("%s was not sent: the connection was busy sending another command for %s", cmd, timeout)
+	}
+
+	// 2. Register the tag before writing: the reply can come at once.
+	cl := &call{cmd: cmd, ch: make(chan struct{})}
+	c.mu.Lock()
+	if c.cause != nil {
 		c.mu.Unlock()
-		return nil, nil, c.err
+		<-c.wlock
+		return nil, nil, c.notSent()
 	}
 	c.nextTag++
 	tag := strconv.FormatInt(c.nextTag, 36)
 	c.pending[tag] = cl
 	c.mu.Unlock()
 
+	_ = c.nc.SetWriteDeadline(deadline)
 	c.w.BeginSentence()
 	for _, w := range words {
 		c.w.WriteWord(w)
 	}
 	c.w.WriteWord(".tag=" + tag)
-	if err := c.w.EndSentence(); err != nil {
-		c.fail(err)
-		<-cl.ch
-		return nil, nil, cl.err
+	err := c.w.EndSentence()
+	<-c.wlock
+	if err != nil {
+		own, cause := fmt.Errorf("sending it failed: %w", netCause(err)), fmt.Errorf("sending a command failed: %w; the connection was dropped", netCause(err))
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			own = fmt.Errorf("sending it timed out after %s: the router stopped reading; the connection was dropped (the next command reconnects)", timeout)
+			cause = fmt.Errorf("the router stopped reading (a command could not be sent within %s); the connection was dropped", timeout)
+		}
+		return c.abort(tag, cl, own, cause)
 	}
+
+	// 3. The reply.
 	select {
 	case <-cl.ch:
 		return cl.re, cl.done, cl.err
-	case <-ctx.Done():
+	case <-timer.C:
 		// A router that does not answer in time is treated as gone: the
 		// next command reconnects.
-		c.fail(fmt.Errorf("no reply to %s: %w", words[0], ctx.Err()))
-		<-cl.ch
-		return nil, nil, cl.err
+		return c.abort(tag, cl,
+			fmt.Errorf("no reply within %s; the connection was dropped (the next command reconnects)", timeout),
+			fmt.Errorf("the router stopped answering (a command got no reply within %s); the connection was dropped", timeout))
+	case <-ctx.Done():
+		// Cancelled by the caller: forget our tag only (a late reply is
+		// ignored); the connection stays in use for the other commands.
+		c.mu.Lock()
+		mine := c.pending[tag] == cl
+		if mine {
+			delete(c.pending, tag)
+		}
+		c.mu.Unlock()
+		if !mine {
+			<-cl.ch
+			return cl.re, cl.done, cl.err
+		}
+		return nil, nil, &ConnError{Command: cmd, Err: fmt.Errorf("stopped waiting for the reply: %w", ctx.Err())}
 	}
 }
