@@ -83,7 +83,12 @@ func clusterGuests(e *acctest.ProxmoxEmulator) ([]map[string]any, error) {
 	return list, nil
 }
 
-// checkConfig asserts a config key of a guest on the emulator.
+// checkConfig asserts a config key of a guest on the emulator. A scalar
+// want ("2048", "ct01005") must equal the value exactly (a description
+// without the newline PVE appends to it); a want of key=value pairs
+// ("size=16G", "tag=20,firewall=1") is a property-string check: each pair
+// must be one of the value's comma-separated parts, so "size=16G" matches
+// "local-lvm:vm-2001-disk-0,size=16G" but not "size=160G".
 func checkConfig(e *acctest.ProxmoxEmulator, kind, node string, vmid int, key, want string) func(*terraform.State) error {
 	return func(*terraform.State) error {
 		cfg, err := guestConfig(e, kind, node, vmid)
@@ -94,11 +99,35 @@ func checkConfig(e *acctest.ProxmoxEmulator, kind, node string, vmid int, key, w
 		if cfg[key] == nil {
 			got = ""
 		}
-		if !strings.Contains(got, want) {
-			return fmt.Errorf("%s %d %s = %q, want it to contain %q", kind, vmid, key, got, want)
+		if err := configValueMatches(key, got, want); err != nil {
+			return fmt.Errorf("%s %d %s: %w", kind, vmid, key, err)
 		}
 		return nil
 	}
+}
+
+// configValueMatches is checkConfig's comparison of PVE's value got with
+// want.
+func configValueMatches(key, got, want string) error {
+	if !strings.Contains(want, "=") {
+		if key == "description" {
+			got = strings.TrimSuffix(got, "\n")
+		}
+		if got != want {
+			return fmt.Errorf("= %q, want %q", got, want)
+		}
+		return nil
+	}
+	parts := map[string]bool{}
+	for _, p := range strings.Split(got, ",") {
+		parts[p] = true
+	}
+	for _, w := range strings.Split(want, ",") {
+		if !parts[w] {
+			return fmt.Errorf("= %q, want the property %q in it", got, w)
+		}
+	}
+	return nil
 }
 
 // checkNoGuests asserts the emulator holds no guests (destroy verified, or
@@ -111,6 +140,36 @@ func checkNoGuests(e *acctest.ProxmoxEmulator) func(*terraform.State) error {
 		}
 		if len(list) != 0 {
 			return fmt.Errorf("expected no guests on the emulator, found %d: %v", len(list), list)
+		}
+		return nil
+	}
+}
+
+// checkOnlyGuests asserts the emulator holds exactly the guests keep
+// (templates made by the test), so a destroy that left a guest fails.
+func checkOnlyGuests(e *acctest.ProxmoxEmulator, keep ...int) func(*terraform.State) error {
+	return func(*terraform.State) error {
+		list, err := clusterGuests(e)
+		if err != nil {
+			return err
+		}
+		want := map[string]bool{}
+		for _, id := range keep {
+			want[fmt.Sprint(id)] = true
+		}
+		var left []string
+		for _, g := range list {
+			id := fmt.Sprint(g["vmid"])
+			if !want[id] {
+				left = append(left, id)
+			}
+			delete(want, id)
+		}
+		if len(left) > 0 {
+			return fmt.Errorf("guests %v still exist after destroy", left)
+		}
+		if len(want) > 0 {
+			return fmt.Errorf("guests %v that must stay are gone", want)
 		}
 		return nil
 	}

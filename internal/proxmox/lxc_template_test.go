@@ -7,8 +7,11 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/homelab-iac/terraform-provider-homelab/internal/acctest"
 )
@@ -241,4 +244,88 @@ resource "homelab_proxmox_lxc_template" "bad" {
 	if after := templateVolumes(t, e, "pve-s1", "local"); fmt.Sprint(after) != fmt.Sprint(before) {
 		t.Fatalf("template volumes before %v, after %v", before, after)
 	}
+}
+
+// TestAccLXCTemplate_importFromURL: a template downloaded from a URL,
+// imported by its volume id, plans no replacement (PVE keeps neither the
+// URL nor the checksum, so the import sets `file_name`, not `template`,
+// and the first plan records the source in place), and is not downloaded
+// again.
+func TestAccLXCTemplate_importFromURL(t *testing.T) {
+	e := acctest.Proxmox(t)
+	const (
+		addr  = "homelab_proxmox_lxc_template.custom"
+		file  = "gitlab-runner-24.04.tar.zst"
+		volid = "local:vztmpl/" + file
+	)
+	cfg := acctest.ProviderConfig(e.Block()) + urlTemplate
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy: func(*terraform.State) error {
+			if ok, err := hasVolume(e, "pve-s2", "local", volid); err != nil || ok {
+				return fmt.Errorf("%s still on pve-s2 after destroy (err %v)", volid, err)
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{
+			{ // the template is on the storage already, downloaded outside OpenTofu
+				PreConfig: func() {
+					raw, err := e.Call("POST", "/nodes/pve-s2/storage/local/download-url", map[string]string{
+						"url": "https://images.rachuna-net.pl/lxc/" + file, "content": "vztmpl", "filename": file,
+					})
+					if err != nil {
+						t.Fatal(err)
+					}
+					waitTask(t, e, raw)
+				},
+				Config:             cfg,
+				ResourceName:       addr,
+				ImportState:        true,
+				ImportStateId:      "pve-s2/" + volid,
+				ImportStatePersist: true,
+				ImportStateCheck: func(states []*terraform.InstanceState) error {
+					if len(states) != 1 {
+						return fmt.Errorf("%d imported instances", len(states))
+					}
+					a := states[0].Attributes
+					if a["file_name"] != file || a["template"] != "" || a["volid"] != volid {
+						return fmt.Errorf("imported file_name %q, template %q, volid %q; want %q, none, %q", a["file_name"], a["template"], a["volid"], file, volid)
+					}
+					return nil
+				},
+			},
+			{ // the first plan records url and checksum in place: no download
+				PreConfig: func() { e.ResetCounters() },
+				Config:    cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("volid"), knownvalue.StringExact(volid)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("file_name"), knownvalue.StringExact(file)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("template"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("url"), knownvalue.StringExact("https://images.rachuna-net.pl/lxc/"+file)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("checksum"), knownvalue.StringExact("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")),
+				},
+				Check: func(*terraform.State) error {
+					if n := e.Counters()["POST /nodes/{node}/storage/{storage}/download-url"]; n != 0 {
+						return fmt.Errorf("the imported template was downloaded again (%d downloads)", n)
+					}
+					return nil
+				},
+			},
+			{ // and from then on, nothing to do
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectEmptyPlan(),
+				}},
+			},
+			{ // a changed URL after that replaces it, as before the import
+				Config: acctest.ProviderConfig(e.Block()) + strings.Replace(urlTemplate, "lxc/gitlab-runner", "lxc/v2/gitlab-runner", 1),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+			},
+		},
+	})
 }

@@ -161,9 +161,12 @@ func TestAccLXC_lifecycle(t *testing.T) {
 			},
 			{ // out-of-band stop detected and corrected
 				PreConfig: func() {
-					if _, err := e.Call("POST", "/nodes/pve-s1/lxc/1005/status/stop", nil); err != nil {
+					raw, err := e.Call("POST", "/nodes/pve-s1/lxc/1005/status/stop", nil)
+					if err != nil {
 						t.Fatalf("out-of-band stop: %v", err)
 					}
+					waitTask(t, e, raw)
+					waitStopped(t, e, 1005)
 				},
 				Config: lxcConfig(e, lxcV2),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // propString is a parsed PVE property string such as
@@ -109,4 +111,50 @@ func storageOf(volume string) string {
 		return ""
 	}
 	return s
+}
+
+// keepSize returns the prior spelling of a size when it means the same bytes
+// as PVE's ("8192M" = "8G").
+func keepSize(pve string, prior sizeValue) sizeValue {
+	if pve == "" {
+		return prior
+	}
+	if !prior.IsNull() && !prior.IsUnknown() {
+		a, err1 := parseSize(pve)
+		b, err2 := parseSize(prior.ValueString())
+		if err1 == nil && err2 == nil && a == b {
+			return prior
+		}
+	}
+	return sizeOf(pve)
+}
+
+func strProp(p propString, k string) types.String {
+	if v, ok := p[k]; ok && v != "" {
+		return types.StringValue(v)
+	}
+	return types.StringNull()
+}
+
+func intProp(p propString, k string) types.Int64 {
+	if v, ok := p[k]; ok {
+		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+			return types.Int64Value(n)
+		}
+	}
+	return types.Int64Null()
+}
+
+// indexedKeys returns the sorted N of keys prefixN present in cfg.
+func indexedKeys(cfg map[string]any, prefix string) []int {
+	var out []int
+	for k := range cfg {
+		if rest, ok := strings.CutPrefix(k, prefix); ok {
+			if n, err := strconv.Atoi(rest); err == nil {
+				out = append(out, n)
+			}
+		}
+	}
+	sort.Ints(out)
+	return out
 }

@@ -1,5 +1,33 @@
 // Package proxmox holds the Proxmox VE resources and data sources of the
 // provider, built on github.com/Telmate/proxmox-api-go (see client.go).
+//
+// Layout, one job a file:
+//
+//	client.go               the Client: construction and auth choice, Get/Post/Put/Delete over the library
+//	client_transport.go     the http.RoundTripper: ticket login and renewal, retries, the body capture
+//	api_errors.go           APIError, NotFound, the library's errors mapped, secrets redacted
+//	tasks.go                waiting for UPID tasks, TaskError with the exit status and log
+//	vmid.go                 VMID reservation for parallel creates
+//	digest.go               config updates guarded by the digest (ConfigChangedError, private state)
+//	values.go               PVE's loosely typed JSON values (str, toInt, toFloat, toBool)
+//	props.go, sizetype.go   property strings ("local-lvm:vm-1-disk-0,size=8G") and disk sizes
+//	validators.go           attribute validators shared by the schemas
+//
+//	guestcreate.go          the guest layer: create without loss or duplicates (VMID, name checks, partial state)
+//	guest.go                the guest layer: read wherever it runs, pools, disk growth, pending changes,
+//	                        Read/Delete/ImportState shared by the guest resources, shrink checks
+//	guest_config.go         the guest layer: conversion helpers of the models (put*/cfg*, configChanges)
+//
+//	lxc_schema.go           homelab_proxmox_lxc: schema and plan-time checks (ValidateConfig, ModifyPlan)
+//	lxc_model.go            its model and the conversion to PVE's config and back (toAPI, fromAPI)
+//	lxc.go                  its CRUD
+//	vm_schema.go, vm_model.go, vm.go                            homelab_proxmox_vm, the same way
+//	lxc_template_schema.go, lxc_template_model.go, lxc_template.go  homelab_proxmox_lxc_template
+//	*_data_source.go        the data sources
+//
+// A new guest resource gets the same three files and uses the guest layer;
+// its toAPI/fromAPI get unit tests (lxc_model_test.go), its behaviour an
+// acceptance test against the emulator (internal/emulator/proxmox).
 package proxmox
 
 import (

@@ -1,13 +1,11 @@
 package proxmox
 
 import (
-	"context"
 	"fmt"
 	"net/netip"
 	"regexp"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/homelab-iac/terraform-provider-homelab/internal/validate"
@@ -127,24 +125,4 @@ func vNameservers() validator.String {
 		}
 		return nil
 	})
-}
-
-// keepStateString copies the prior value into an unknown plan value, like
-// UseStateForUnknown, except when there is no prior value: a new element of
-// a nested list then stays unknown (UseStateForUnknown would plan null for
-// it, and the value PVE assigns would be an inconsistent result).
-type keepStateString struct{}
-
-func keepState() planmodifier.String { return keepStateString{} }
-
-func (keepStateString) Description(context.Context) string {
-	return "Keeps the prior value when the configuration does not set one."
-}
-func (m keepStateString) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
-
-func (keepStateString) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if req.State.Raw.IsNull() || !req.PlanValue.IsUnknown() || req.ConfigValue.IsUnknown() || req.StateValue.IsNull() {
-		return
-	}
-	resp.PlanValue = req.StateValue
 }

@@ -98,18 +98,7 @@ func TestAccVM_lifecycle(t *testing.T) {
 	ignore := []string{"clone", "cloud_init.password"}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy: func(*terraform.State) error {
-			list, err := clusterGuests(e)
-			if err != nil {
-				return err
-			}
-			for _, g := range list {
-				if fmt.Sprint(g["vmid"]) != "9000" {
-					return fmt.Errorf("guest %v still exists after destroy", g["vmid"])
-				}
-			}
-			return nil
-		},
+		CheckDestroy:             checkOnlyGuests(e, 9000),
 		Steps: []resource.TestStep{
 			{ // create: full clone of the template, then configured
 				Config: vmConfig(e, "pve-s1", vmV1),
@@ -175,12 +164,18 @@ func TestAccVM_lifecycle(t *testing.T) {
 			},
 			{ // out-of-band delete: recreated
 				PreConfig: func() {
-					if _, err := e.Call("POST", "/nodes/pve-s2/qemu/2001/status/stop", nil); err != nil {
+					raw, err := e.Call("POST", "/nodes/pve-s2/qemu/2001/status/stop", nil)
+					if err != nil {
 						t.Fatal(err)
 					}
-					if _, err := e.Call("DELETE", "/nodes/pve-s2/qemu/2001", map[string]string{"purge": "1"}); err != nil {
+					waitTask(t, e, raw)
+					waitStopped(t, e, 2001)
+					raw, err = e.Call("DELETE", "/nodes/pve-s2/qemu/2001", map[string]string{"purge": "1"})
+					if err != nil {
 						t.Fatal(err)
 					}
+					waitTask(t, e, raw)
+					waitGone(t, e, 2001)
 				},
 				Config: vmConfig(e, "pve-s2", vmV2),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -319,6 +314,8 @@ func TestAccVM_permissionDenied(t *testing.T) {
 	})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		// Nothing was created, so nothing is left either.
+		CheckDestroy: checkNoGuests(e),
 		Steps: []resource.TestStep{{
 			Config: acctest.ProviderConfig(e.Block()) + `
 resource "homelab_proxmox_vm" "x" {
@@ -374,6 +371,8 @@ resource "homelab_proxmox_vm" "worker" {
 `
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		// The three clones are destroyed; the template stays.
+		CheckDestroy: checkOnlyGuests(e, 9000),
 		Steps: []resource.TestStep{{
 			Config: cfg,
 			Check: resource.ComposeAggregateTestCheckFunc(

@@ -1,0 +1,350 @@
+package proxmox
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/homelab-iac/terraform-provider-homelab/internal/providerdata"
+)
+
+// The guest layer: what homelab_proxmox_lxc and homelab_proxmox_vm share
+// beyond the create (guestcreate.go) and the config conversion helpers
+// (guest_config.go): reading a guest wherever it runs, pool membership,
+// migration, disk growth, pending changes, and the Read, Delete and
+// ImportState the guest resources share.
+
+// guestPath is the API path of a guest: /nodes/{node}/{kind}/{vmid}.
+func guestPath(kind, node string, vmid int64) string {
+	return fmt.Sprintf("/nodes/%s/%s/%d", node, kind, vmid)
+}
+
+// guestID is the resource id of a guest, `node/vmid`.
+func guestID(node string, vmid int64) string { return fmt.Sprintf("%s/%d", node, vmid) }
+
+// guestRead is a guest as read from PVE: its config and what
+// /cluster/resources says about it.
+type guestRead struct {
+	Node    string         // the node it runs on now (it may have moved)
+	Config  map[string]any // GET .../config
+	Digest  string         // the config's digest
+	Running bool
+	Pool    types.String // null when in no pool
+}
+
+// attributes are the values of the node, id, started and pool attributes
+// every guest resource has.
+func (g *guestRead) attributes(vmid int64) (node, id types.String, started types.Bool, pool types.String) {
+	return types.StringValue(g.Node), types.StringValue(guestID(g.Node, vmid)), types.BoolValue(g.Running), g.Pool
+}
+
+// readGuest reads guest vmid of kind ("lxc" or "qemu"), following a guest
+// that moved to another node (node is the last known one). It returns nil
+// when the guest is gone (or is now of another kind).
+func readGuest(ctx context.Context, c *Client, kind, node string, vmid int64) (*guestRead, error) {
+	res, err := guestResource(ctx, c, vmid)
+	if err != nil {
+		return nil, err
+	}
+	if res == nil || str(res["type"]) != kind {
+		return nil, nil
+	}
+	if n := str(res["node"]); n != "" {
+		node = n
+	}
+	cfg, err := c.GetMap(ctx, guestPath(kind, node, vmid)+"/config")
+	if err != nil {
+		if NotFound(err) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	g := &guestRead{Node: node, Config: cfg, Digest: str(cfg["digest"]), Running: str(res["status"]) == "running", Pool: types.StringNull()}
+	if p := str(res["pool"]); p != "" {
+		g.Pool = types.StringValue(p)
+	}
+	return g, nil
+}
+
+// migrate moves guest vmid from node to target (POST .../migrate with
+// params) and records the new node in the state, so that it stays there
+// even when a later step of the update fails. It reports false, with the
+// diagnostic, when the migration failed.
+func (k guestKind) migrate(ctx context.Context, c *Client, state *tfsdk.State, diags *diag.Diagnostics, node, target string, vmid int64, params map[string]any) bool {
+	if err := c.PostTask(ctx, guestPath(k.kind, node, vmid)+"/migrate", params); err != nil {
+		diags.AddError("Migrating the "+k.noun+" to "+target+" failed", err.Error())
+		return false
+	}
+	diags.Append(recordNode(ctx, state, target, vmid)...)
+	return true
+}
+
+// planMigration marks the id unknown when the node changes: a migration
+// changes it (node/vmid).
+func planMigration(ctx context.Context, plan *tfsdk.Plan, planned, current types.String) diag.Diagnostics {
+	if planned.Equal(current) {
+		return nil
+	}
+	return plan.SetAttribute(ctx, path.Root("id"), types.StringUnknown())
+}
+
+// recordNode puts a guest's new node (after a migration) into the state,
+// so that it stays there even when a later step of the update fails.
+func recordNode(ctx context.Context, state *tfsdk.State, node string, vmid int64) diag.Diagnostics {
+	var diags diag.Diagnostics
+	diags.Append(state.SetAttribute(ctx, path.Root("node"), types.StringValue(node))...)
+	diags.Append(state.SetAttribute(ctx, path.Root("id"), types.StringValue(guestID(node, vmid)))...)
+	return diags
+}
+
+// growDisk resizes disk (PUT .../resize) when want is larger than old; a
+// size that stays or shrinks (refused at plan time) sends nothing.
+func growDisk(ctx context.Context, c *Client, base, disk string, old, want sizeValue) error {
+	ob, _ := parseSize(old.ValueString())
+	nb, _ := parseSize(want.ValueString())
+	if nb <= ob {
+		return nil
+	}
+	return c.PutTask(ctx, base+"/resize", map[string]any{"disk": disk, "size": sizeForResize(nb)})
+}
+
+// rebootIfPending reboots a running guest whose config has changes PVE
+// could not apply live (GET .../pending lists them). An unreadable pending
+// list reboots nothing.
+func rebootIfPending(ctx context.Context, c *Client, base string) error {
+	pending, err := c.GetList(ctx, base+"/pending")
+	if err != nil || !hasPending(pending) {
+		return nil
+	}
+	return c.PostTask(ctx, base+"/status/reboot", nil)
+}
+
+// readAfterWrite reads the guest back into m at the end of a create or an
+// update; it fails when the guest is gone. what is the diagnostic's summary,
+// gone the error when the guest is not found, extra a hint appended to the
+// message.
+func readAfterWrite(diags *diag.Diagnostics, found bool, err error, what, gone, extra string) bool {
+	if err == nil && found {
+		return true
+	}
+	if err == nil {
+		err = errors.New(gone)
+	}
+	diags.AddError(what, err.Error()+extra)
+	return false
+}
+
+// reportCreate records a guest PVE accepted in the state (whatever fails
+// next, OpenTofu keeps it) and reports a failed create with the hint that
+// fits: kept and tainted when accepted, the import to use when the
+// configured VMID is taken. It reports whether the create succeeded.
+func (k guestKind) reportCreate(ctx context.Context, c *Client, req resource.CreateRequest, resp *resource.CreateResponse,
+	node string, vmid int, wantVMID types.Int64, accepted bool, err error, what string) bool {
+	if accepted {
+		resp.Diagnostics.Append(recordCreated(ctx, req.Plan, &resp.State, node, int64(vmid))...)
+	}
+	if err == nil {
+		return true
+	}
+	msg := err.Error()
+	if accepted {
+		msg += k.keptHint(node, vmid)
+	} else {
+		msg += k.takenHint(ctx, c, wantVMID, err)
+	}
+	resp.Diagnostics.AddError(what, msg)
+	return false
+}
+
+// readResource is the Read of a guest resource: read refreshes the model
+// from PVE and reports found=false when the guest is gone, which removes
+// it from the state (the next apply creates it again).
+func readResource[M any](ctx context.Context, d *providerdata.Data, k guestKind, req resource.ReadRequest, resp *resource.ReadResponse,
+	read func(context.Context, *Client, *M) (bool, error), digest func(*M) string) {
+	var state M
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c := clientOrDiag(ctx, d, &resp.Diagnostics)
+	if c == nil {
+		return
+	}
+	found, err := read(ctx, c, &state)
+	if err != nil {
+		resp.Diagnostics.AddError("Reading the "+k.noun+" failed", err.Error())
+		return
+	}
+	if !found {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(keepDigest(ctx, resp.Private, digest(&state))...)
+}
+
+// deleteResource is the Delete of a guest resource (deleteGuest).
+func deleteResource(ctx context.Context, d *providerdata.Data, k guestKind, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var node types.String
+	var vmid types.Int64
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("node"), &node)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("vmid"), &vmid)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c := clientOrDiag(ctx, d, &resp.Diagnostics)
+	if c == nil {
+		return
+	}
+	if err := deleteGuest(ctx, c, k.kind, node.ValueString(), vmid.ValueInt64()); err != nil {
+		resp.Diagnostics.AddError("Deleting the "+k.noun+" failed", err.Error())
+	}
+}
+
+// importResource is the ImportState of a guest resource: `node/vmid`, or
+// the VMID alone (parseGuestImportID).
+func importResource(ctx context.Context, d *providerdata.Data, k guestKind, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	node, vmid, err := parseGuestImportID(ctx, d, req.ID, k.kind)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import id", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("node"), node)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("vmid"), vmid)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), guestID(node, vmid))...)
+}
+
+// checkShrink rejects at plan time a disk size below the current one (PVE
+// only grows disks).
+func checkShrink(diags *diag.Diagnostics, p path.Path, old, new sizeValue) {
+	if old.IsNull() || old.IsUnknown() || new.IsNull() || new.IsUnknown() {
+		return
+	}
+	ob, err1 := parseSize(old.ValueString())
+	nb, err2 := parseSize(new.ValueString())
+	if err1 == nil && err2 == nil && nb < ob {
+		diags.AddAttributeError(p, "Disk cannot shrink",
+			fmt.Sprintf("The disk is %s and cannot be reduced to %s: Proxmox VE only grows disks. Keep the size, or grow it.",
+				old.ValueString(), new.ValueString()))
+	}
+}
+
+// guestResource returns the /cluster/resources entry of vmid, or nil.
+func guestResource(ctx context.Context, c *Client, vmid int64) (map[string]any, error) {
+	list, err := c.GetList(ctx, "/cluster/resources?type=vm")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range list {
+		if id, ok := toInt(e["vmid"]); ok && int64(id) == vmid {
+			return e, nil
+		}
+	}
+	return nil, nil
+}
+
+// setPool moves a guest between resource pools (PUT /pools/{pool}).
+func setPool(ctx context.Context, c *Client, vmid int64, old, want types.String) error {
+	if old.Equal(want) || want.IsUnknown() {
+		return nil
+	}
+	id := strconv.FormatInt(vmid, 10)
+	if !want.IsNull() {
+		_, err := c.Put(ctx, "/pools/"+want.ValueString(), map[string]any{"vms": id, "allow-move": "1"})
+		return err
+	}
+	if !old.IsNull() {
+		_, err := c.Put(ctx, "/pools/"+old.ValueString(), map[string]any{"vms": id, "delete": "1"})
+		if NotFound(err) {
+			return nil
+		}
+		return err
+	}
+	return nil
+}
+
+// hasPending reports whether GET .../pending lists a change not applied yet.
+func hasPending(items []map[string]any) bool {
+	for _, it := range items {
+		if _, ok := it["pending"]; ok {
+			return true
+		}
+		if _, ok := it["delete"]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// deleteGuest stops the guest when it runs, then destroys it with its disks.
+// A guest that is already gone is not an error.
+func deleteGuest(ctx context.Context, c *Client, kind, node string, vmid int64) error {
+	res, err := guestResource(ctx, c, vmid)
+	if err != nil {
+		return err
+	}
+	if res == nil {
+		c.forgetGuest(vmid)
+		return nil
+	}
+	if n := str(res["node"]); n != "" {
+		node = n
+	}
+	base := guestPath(kind, node, vmid)
+	if str(res["status"]) == "running" {
+		if err := c.PostTask(ctx, base+"/status/stop", nil); err != nil && !strings.Contains(err.Error(), "not running") {
+			return err
+		}
+	}
+	err = c.DeleteTask(ctx, base+"?purge=1&destroy-unreferenced-disks=1")
+	if err != nil && NotFound(err) {
+		err = nil
+	}
+	if err == nil {
+		// A create later in this run (a replacement) may reuse its name.
+		c.forgetGuest(vmid)
+	}
+	return err
+}
+
+// parseGuestImportID accepts `node/vmid` or a bare `vmid` (the node is then
+// looked up in /cluster/resources, and the guest must be of kind).
+func parseGuestImportID(ctx context.Context, d *providerdata.Data, id, kind string) (string, int64, error) {
+	nodePart, idPart, hasNode := strings.Cut(id, "/")
+	if !hasNode {
+		idPart = nodePart
+	}
+	vmid, err := strconv.ParseInt(idPart, 10, 64)
+	if err != nil || vmid < 100 {
+		return "", 0, fmt.Errorf("%q is not an import id: use `node/vmid` (e.g. `pve-s1/1005`) or the VMID alone (`1005`)", id)
+	}
+	if hasNode {
+		if !nodeRe.MatchString(nodePart) {
+			return "", 0, fmt.Errorf("%q: %q is not a node name", id, nodePart)
+		}
+		return nodePart, vmid, nil
+	}
+	c, err := clientFrom(ctx, d)
+	if err != nil {
+		return "", 0, err
+	}
+	res, err := guestResource(ctx, c, vmid)
+	if err != nil {
+		return "", 0, err
+	}
+	if res == nil {
+		return "", 0, fmt.Errorf("no guest with VMID %d exists in the cluster", vmid)
+	}
+	if t := str(res["type"]); t != kind {
+		return "", 0, fmt.Errorf("VMID %d is a %s guest, not %s", vmid, t, kind)
+	}
+	return str(res["node"]), vmid, nil
+}
