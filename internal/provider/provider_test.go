@@ -87,7 +87,7 @@ func TestAccProvider_invalidSettings(t *testing.T) {
 		{
 			name:   "routeros url scheme",
 			config: `routeros { url = "http://router.lan:8728" }`,
-			want:   `(?s)routeros.*url.*not a valid RouterOS URL \(api://host\[:port\] or\s+apis://host\[:port\]\)`,
+			want:   `(?s)routeros.*url.*not a valid RouterOS URL\s+\(api://host\[:port\]\s+or\s+apis://host\[:port\]\)`,
 		},
 		{
 			name: "routeros url scheme from environment",

@@ -3,11 +3,11 @@ package routeros
 import (
 	"context"
 	"regexp"
-	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -81,7 +81,11 @@ func (d *interfacesDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	}
 	var re *regexp.Regexp
 	if s := m.NameRegex.ValueString(); s != "" {
-		re = regexp.MustCompile(s)
+		// Validated at plan time unless it came from an unknown value.
+		if re, err = regexp.Compile(s); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("name_regex"), "Invalid regular expression", "homelab_routeros_interfaces: name_regex: "+err.Error())
+			return
+		}
 	}
 	str := func(row map[string]string, k string) attr.Value {
 		if v, ok := row[k]; ok {
@@ -97,8 +101,7 @@ func (d *interfacesDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		if re != nil && !re.MatchString(row["name"]) {
 			continue
 		}
-		running, _ := strconv.ParseBool(row["running"])
-		disabled, _ := strconv.ParseBool(row["disabled"])
+		running, disabled := menu.ParseBool(row["running"]), menu.ParseBool(row["disabled"])
 		elems = append(elems, types.ObjectValueMust(interfaceAttrTypes, map[string]attr.Value{
 			"id": str(row, ".id"), "name": str(row, "name"), "default_name": str(row, "default-name"), "type": str(row, "type"),
 			"mtu": str(row, "mtu"), "mac_address": str(row, "mac-address"), "comment": str(row, "comment"),

@@ -25,17 +25,6 @@ var ipDNS = menu.Spec{
 		{Name: "use-doh-server", Desc: "DNS-over-HTTPS server URL"},
 		{Name: "verify-doh-cert", Kind: menu.Bool, Default: "false", Desc: "Verify the DoH server's certificate"},
 	},
-	Destroy: func(state map[string]string) []string {
-		var args []string
-		defaults := map[string]string{"servers": "", "allow-remote-requests": "no", "cache-size": "2048", "cache-max-ttl": "1w",
-			"max-udp-packet-size": "4096", "query-server-timeout": "2s", "query-total-timeout": "10s",
-			"max-concurrent-queries": "100", "max-concurrent-tcp-sessions": "20", "use-doh-server": "", "verify-doh-cert": "no"}
-		for k := range state {
-			if d, ok := defaults[k]; ok {
-				args = append(args, "="+k+"="+d)
-			}
-		}
-		return args
-	},
-	DestroyDoc: "Destroy sets the fields this resource managed back to the router's defaults.",
+	ResetOnDestroy: true,
+	DestroyDoc:     "Destroy sets the fields this resource managed back to the router's defaults.",
 }

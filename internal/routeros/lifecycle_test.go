@@ -124,6 +124,8 @@ func (l lifecycle) run(t *testing.T) {
 			Config: c2, ResourceName: name, ImportState: true, ImportStateVerify: true,
 			ImportStateVerifyIgnore: l.ignore,
 		},
+		// An import block for the same object plans nothing but the import.
+		{Config: c2, ResourceName: name, ImportState: true, ImportStateKind: resource.ImportBlockWithID},
 	}
 	if l.importID != "" {
 		steps = append(steps, resource.TestStep{

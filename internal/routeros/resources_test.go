@@ -13,10 +13,10 @@ func TestAccInterfaceBridge(t *testing.T) {
   vlan_filtering = true
   protocol_mode  = "mstp"
   priority       = 4096
-  ageing_time    = "300"`,
+  ageing_time    = "600"`,
 		find:        map[string]string{"name": "bridge-proxmox"},
 		afterCreate: map[string]string{"comment": "hypervisor management", "vlan-filtering": "false"},
-		afterUpdate: map[string]string{"vlan-filtering": "true", "protocol-mode": "mstp", "priority": "0x1000", "comment": "", "ageing-time": "5m"},
+		afterUpdate: map[string]string{"vlan-filtering": "true", "protocol-mode": "mstp", "priority": "0x1000", "comment": "", "ageing-time": "10m"},
 		drift:       []string{"=vlan-filtering=no", "=priority=0x8000"},
 		importID:    "bridge-proxmox",
 		ignore:      []string{"ageing_time"},
@@ -160,9 +160,9 @@ func TestAccIPDNS(t *testing.T) {
   servers               = ["1.1.1.1", "9.9.9.9"]
   allow_remote_requests = true
   cache_size            = 4096
-  cache_max_ttl         = "7d"`,
+  cache_max_ttl         = "48h"`,
 		afterCreate: map[string]string{"servers": "1.1.1.1", "allow-remote-requests": "true"},
-		afterUpdate: map[string]string{"servers": "1.1.1.1,9.9.9.9", "cache-size": "4096", "cache-max-ttl": "1w"},
+		afterUpdate: map[string]string{"servers": "1.1.1.1,9.9.9.9", "cache-size": "4096", "cache-max-ttl": "2d"},
 		drift:       []string{"=servers=8.8.8.8", "=allow-remote-requests=no"},
 		ignore:      []string{"cache_max_ttl"},
 		destroyed:   map[string]string{"servers": "", "allow-remote-requests": "false", "cache-size": "2048"},

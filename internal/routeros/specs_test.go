@@ -43,6 +43,11 @@ func TestSpecs(t *testing.T) {
 		if diags := resp.Schema.ValidateImplementation(ctx); diags.HasError() {
 			t.Errorf("%s: %v", meta.TypeName, diags)
 		}
+		// No resource has changed its schema yet: a version bump must come
+		// with a resource.ResourceWithUpgradeState and a test of its upgrader.
+		if _, upgrades := r.(resource.ResourceWithUpgradeState); resp.Schema.Version != 0 || upgrades {
+			t.Errorf("%s: schema version %d (upgrader: %v); add the upgrade test with the bump", meta.TypeName, resp.Schema.Version, upgrades)
+		}
 		if resp.Schema.MarkdownDescription == "" {
 			t.Errorf("%s: no description", meta.TypeName)
 		}

@@ -10,6 +10,6 @@ var systemIdentity = menu.Spec{
 	Fields: []menu.Field{
 		{Name: "name", Mode: menu.Required, Default: "MikroTik", Desc: "Router name, e.g. `router.rachuna-net.pl`"},
 	},
-	Destroy:    func(map[string]string) []string { return []string{"=name=MikroTik"} },
-	DestroyDoc: "Destroy sets the name back to the factory `MikroTik`.",
+	ResetOnDestroy: true,
+	DestroyDoc:     "Destroy sets the name back to the factory `MikroTik`.",
 }

@@ -136,16 +136,9 @@ func boolTrue(v any) bool {
 	return ok && b.ValueBool()
 }
 
-// ModifyPlan refuses (or, with adopt_existing, warns about) a singleton
+// planSingleton refuses (or, with adopt_existing, warns about) a singleton
 // create that would overwrite hand-made settings, already at plan time.
-func (r *Resource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if !r.spec.Singleton || req.Plan.Raw.IsNull() {
-		return
-	}
-	plan := r.get(ctx, req.Plan, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+func (r *Resource) planSingleton(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, plan vals) {
 	claimOwnership(r.data, r.spec.FullType(), r.spec.Path, req.State.Raw, req.Plan.Raw,
 		"the one setting "+r.describePlan(plan), &resp.Diagnostics, path.Root("id"))
 	if !req.State.Raw.IsNull() {
@@ -171,18 +164,9 @@ func (r *Resource) reportTakeover(diags *diag.Diagnostics, warn string, err erro
 	}
 }
 
-// ModifyPlan refuses (or, with adopt_existing, warns about) a chain create
-// over rules the router already has, already at plan time.
-func (c *Chain) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
-		return
-	}
-	var plan chainState
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || plan.Chain.IsUnknown() || plan.Rule.IsUnknown() {
-		return
-	}
-	rules := c.rules(plan.Rule)
+// planChain claims the chain for this resource and refuses (or, with
+// adopt_existing, warns about) a create over rules the router already has.
+func (c *Chain) planChain(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, plan chainState, rules []vals) {
 	desc := fmt.Sprintf("the one with %d rule(s)", len(rules))
 	if len(rules) > 0 {
 		if s, ok := rules[0]["comment"].(types.String); ok && !s.IsNull() && !s.IsUnknown() {
@@ -202,7 +186,7 @@ func (c *Chain) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, 
 	if err != nil {
 		return
 	}
-	warn, err := c.chainTakeover(plan.Chain.ValueString(), cur, c.rules(plan.Rule), plan.AdoptExisting.ValueBool())
+	warn, err := c.chainTakeover(plan.Chain.ValueString(), cur, rules, plan.AdoptExisting.ValueBool())
 	c.rule.reportTakeover(&resp.Diagnostics, warn, err)
 }
 

@@ -43,6 +43,7 @@ func NewChain(spec ChainSpec) func() resource.Resource {
 	// The engine handles one rule as a row of the menu whose fields are the
 	// rule's plus its chain.
 	fields := append(append([]Field{}, spec.Rule...), Field{Name: "chain", Mode: Required})
+	registerSensitive(spec.Path, fields)
 	return func() resource.Resource {
 		return &Chain{spec: &spec, rule: &Resource{spec: &Spec{Type: spec.Type, Path: spec.Path, Fields: fields}}}
 	}
@@ -83,7 +84,10 @@ func (c *Chain) ValidateConfig(ctx context.Context, req resource.ValidateConfigR
 			}
 		}
 		if field, problem := c.spec.Check(dev); problem != "" {
-			attrName := strings.ReplaceAll(field, "-", "_")
+			attrName := field
+			if f := c.rule.spec.field(field); f != nil {
+				attrName = f.AttrName()
+			}
 			resp.Diagnostics.AddAttributeError(path.Root("rule").AtListIndex(i).AtName(attrName),
 				"Invalid rule", fmt.Sprintf("homelab_routeros_%s %q, rule[%d].%s: %s", c.spec.Type, st.Chain.ValueString(), i, attrName, problem))
 		}
@@ -116,6 +120,7 @@ func (c *Chain) Schema(_ context.Context, _ resource.SchemaRequest, resp *resour
 		ruleAttrs[f.AttrName()] = f.schemaAttr()
 	}
 	resp.Schema = schema.Schema{
+		Version: 0, // see Spec.schema
 		MarkdownDescription: c.spec.Desc + fmt.Sprintf("\n\nManages one chain of `%s` as an ordered list of rules. "+
 			"**The resource owns the chain**: after apply the chain's static rules are exactly the `rule` list, in that "+
 			"order — rules added on the router are removed, removed ones re-added, and a reorder made on the router "+
@@ -158,7 +163,7 @@ func (c *Chain) list(rules []vals) types.List {
 	elems := []attr.Value{}
 	for _, r := range rules {
 		m := map[string]attr.Value{}
-		for k, typ := range t {
+		for k := range t {
 			v := r[k]
 			if v == nil {
 				if k == "id" {
@@ -167,7 +172,6 @@ func (c *Chain) list(rules []vals) types.List {
 					v = c.rule.spec.field(k).null()
 				}
 			}
-			_ = typ
 			m[k] = v
 		}
 		elems = append(elems, types.ObjectValueMust(t, m))
@@ -334,7 +338,15 @@ func (c *Chain) order(ctx context.Context, cl *client.Client, chain string, ids 
 	}
 	for i := len(ids) - 2; i >= 0; i-- {
 		a, b := index(ids[i]), index(ids[i+1])
-		if a >= 0 && a+1 == b {
+		if a < 0 || b < 0 {
+			// Removed on the router while this apply ran: moving it would fail.
+			gone := ids[i]
+			if a >= 0 {
+				gone = ids[i+1]
+			}
+			return fmt.Errorf("rule %s left chain %s while it was being ordered; apply again", gone, chain)
+		}
+		if a+1 == b {
 			continue
 		}
 		if err := cl.Move(ctx, c.spec.Path, []string{ids[i]}, ids[i+1]); err != nil {

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -26,7 +27,25 @@ const importKey = "imported"
 
 // New returns the constructor of the resource a spec describes.
 func New(spec Spec) func() resource.Resource {
+	registerSensitive(spec.Path, spec.Fields)
 	return func() resource.Resource { return &Resource{spec: &spec} }
+}
+
+// sensitiveFields are the secret fields of every spec, by menu and field
+// name, so the client keeps their values out of logs.
+var sensitiveFields sync.Map
+
+func registerSensitive(menu string, fields []Field) {
+	for _, f := range fields {
+		if f.Sensitive {
+			sensitiveFields.Store(menu+"\x00"+f.Name, true)
+		}
+	}
+}
+
+func isSensitive(menu, field string) bool {
+	_, ok := sensitiveFields.Load(menu + "\x00" + field)
+	return ok
 }
 
 // Resource is the generic resource for one menu.
@@ -60,15 +79,15 @@ func Client(data *providerdata.Data, diags *diag.Diagnostics) *client.Client {
 		return nil
 	}
 	s := data.RouterOS
-	c, err := data.Client("routeros", func() (any, error) {
+	c, err := providerdata.ClientOf(data, "routeros", func() (*client.Client, error) {
 		return client.New(client.Config{URL: s.URL, Username: s.Username, Password: s.Password,
-			CACertificate: s.CACertificate, Insecure: s.Insecure, Timeout: s.Timeout})
+			CACertificate: s.CACertificate, Insecure: s.Insecure, Timeout: s.Timeout, Sensitive: isSensitive})
 	})
 	if err != nil {
 		diags.AddError("RouterOS client", err.Error())
 		return nil
 	}
-	return c.(*client.Client)
+	return c
 }
 
 type attrGetter interface {
@@ -316,7 +335,7 @@ func (r *Resource) matches(rows []client.Row, m map[string]string) []client.Row 
 			case f == nil:
 				ok = got == want
 			case !present:
-				ok = f.Default != "" && f.Equal(want, f.Default) || want == "" || f.Kind == Bool && !parseBool(want)
+				ok = f.Default != "" && f.Equal(want, f.Default) || want == "" || f.Kind == Bool && !ParseBool(want)
 			default:
 				ok = f.Equal(want, got)
 			}
@@ -371,7 +390,7 @@ func (r *Resource) Create(ctx context.Context, req resource.CreateRequest, resp 
 		}
 		found := r.matches(rows, m)
 		if len(found) != 1 {
-			resp.Diagnostics.AddAttributeError(path.Root(strings.ReplaceAll(sp.Key[0], "-", "_")), "No such "+sp.Path+" row",
+			resp.Diagnostics.AddAttributeError(path.Root(sp.keyAttrs()[0]), "No such "+sp.Path+" row",
 				fmt.Sprintf("%s: %s has no row with %s; this resource adopts an existing row and cannot create one.", r.label(plan), sp.Path, fmtMatch(m)))
 			return
 		}
@@ -610,9 +629,6 @@ func (r *Resource) Delete(ctx context.Context, req resource.DeleteRequest, resp 
 		return
 	}
 	if r.spec.Singleton || r.spec.Adopt {
-		if r.spec.Destroy == nil {
-			return
-		}
 		dev := map[string]string{}
 		for i := range r.spec.Fields {
 			f := &r.spec.Fields[i]
@@ -620,7 +636,14 @@ func (r *Resource) Delete(ctx context.Context, req resource.DeleteRequest, resp 
 				dev[f.Name] = s
 			}
 		}
-		if args := r.spec.Destroy(dev); len(args) > 0 {
+		var args []string
+		switch {
+		case r.spec.ResetOnDestroy:
+			args = r.resetArgs(dev)
+		case r.spec.Destroy != nil:
+			args = r.spec.Destroy(dev)
+		}
+		if len(args) > 0 {
 			id := state.id()
 			if r.spec.Singleton {
 				id = ""
@@ -634,6 +657,24 @@ func (r *Resource) Delete(ctx context.Context, req resource.DeleteRequest, resp 
 	if err := c.Remove(ctx, r.spec.Path, state.id()); err != nil {
 		r.fail(&resp.Diagnostics, "remove", state, err)
 	}
+}
+
+// resetArgs are the set words that put the fields a resource managed (dev,
+// its state's device values) back to their defaults.
+func (r *Resource) resetArgs(dev map[string]string) []string {
+	var args []string
+	for i := range r.spec.Fields {
+		f := &r.spec.Fields[i]
+		if _, managed := dev[f.Name]; !managed || f.Mode == ReadOnly || f.Select {
+			continue
+		}
+		d := f.Default
+		if f.Kind == Bool && d != "" {
+			d = map[bool]string{true: "yes", false: "no"}[ParseBool(d)]
+		}
+		args = append(args, "="+f.Name+"="+d)
+	}
+	return args
 }
 
 func fmtMatch(m map[string]string) string {
@@ -707,15 +748,15 @@ func (r *Resource) ImportState(ctx context.Context, req resource.ImportStateRequ
 
 func keyHint(sp *Spec) string {
 	if len(sp.Key) == 1 {
-		return ", its " + strings.ReplaceAll(sp.Key[0], "-", "_")
+		return ", its " + sp.keyAttrs()[0]
 	}
 	return ""
 }
 
 func importExample(sp *Spec) string {
 	var parts []string
-	for _, k := range sp.Key {
-		parts = append(parts, strings.ReplaceAll(k, "-", "_")+"=...")
+	for _, a := range sp.keyAttrs() {
+		parts = append(parts, a+"=...")
 	}
 	return strings.Join(parts, ",")
 }

@@ -87,8 +87,12 @@ type Spec struct {
 	// Adopt: rows cannot be added or removed (/interface/ethernet); create
 	// finds the row by Key and sets its fields.
 	Adopt bool
+	// ResetOnDestroy: destroying a Singleton or Adopt resource sets every
+	// field it managed back to the field's Default (empty without one).
+	ResetOnDestroy bool
 	// Destroy returns the set words that restore a Singleton or Adopt row
-	// when the resource is destroyed, given the device values in state.
+	// when the resource is destroyed, given the device values in state, when
+	// that is not ResetOnDestroy (a port renamed back to its default-name).
 	Destroy func(state map[string]string) []string
 	// DestroyDoc documents what destroy does for Singleton/Adopt resources.
 	DestroyDoc string
@@ -98,6 +102,17 @@ type Spec struct {
 
 // FullType is the resource type name.
 func (s *Spec) FullType() string { return "homelab_routeros_" + s.Type }
+
+// keyAttrs are the attribute names of the natural key's fields.
+func (s *Spec) keyAttrs() []string {
+	var out []string
+	for _, k := range s.Key {
+		if f := s.field(k); f != nil {
+			out = append(out, f.AttrName())
+		}
+	}
+	return out
+}
 
 func (s *Spec) field(nameOrAttr string) *Field {
 	for i := range s.Fields {
@@ -130,11 +145,11 @@ func (s *Spec) schema() schema.Schema {
 		desc += " This menu is a single settings object: create sets the given fields, import takes any ID. A create that would " +
 			"change a value set by hand on the router is refused with the import to use, unless `adopt_existing = true`."
 	case s.Adopt:
-		desc += fmt.Sprintf(" Rows of this menu cannot be added or removed: create adopts the existing row identified by `%s`.", strings.ReplaceAll(strings.Join(s.Key, ", "), "-", "_"))
+		desc += fmt.Sprintf(" Rows of this menu cannot be added or removed: create adopts the existing row identified by `%s`.", strings.Join(s.keyAttrs(), ", "))
 	default:
 		desc += " Import by `.id` (`*1A`)"
 		if len(s.Key) == 1 {
-			desc += fmt.Sprintf(", by `%s`", strings.ReplaceAll(s.Key[0], "-", "_"))
+			desc += fmt.Sprintf(", by `%s`", s.keyAttrs()[0])
 		}
 		desc += " or by `field=value[,field=value]`."
 	}
@@ -142,7 +157,9 @@ func (s *Spec) schema() schema.Schema {
 		desc += " " + s.DestroyDoc
 	}
 	desc += " Optional fields left out keep the router's default; an optional field removed from the configuration is unset on the router."
-	return schema.Schema{MarkdownDescription: desc, Attributes: attrs}
+	// Version 0: the first rename or type change of an attribute bumps it and
+	// adds a state upgrader with its test (TestSpecs checks that none is at another version yet).
+	return schema.Schema{Version: 0, MarkdownDescription: desc, Attributes: attrs}
 }
 
 func (f *Field) description() string {

@@ -91,7 +91,7 @@ func (f *Field) fromDevice(s string) attr.Value {
 		}
 		return types.Int64Value(n)
 	case Bool:
-		return types.BoolValue(parseBool(s))
+		return types.BoolValue(ParseBool(s))
 	case List, Set:
 		var elems []attr.Value
 		for _, e := range splitList(s) {
@@ -126,20 +126,6 @@ func (f *Field) null() attr.Value {
 	return types.StringNull()
 }
 
-func (f *Field) unknown() attr.Value {
-	switch f.Kind {
-	case Int:
-		return types.Int64Unknown()
-	case Bool:
-		return types.BoolUnknown()
-	case List:
-		return types.ListUnknown(types.StringType)
-	case Set:
-		return types.SetUnknown(types.StringType)
-	}
-	return types.StringUnknown()
-}
-
 // Equal reports whether two device renderings of the field are the same
 // setting (the router normalises what it is given).
 func (f *Field) Equal(a, b string) bool {
@@ -155,7 +141,7 @@ func (f *Field) Equal(a, b string) bool {
 		y, err2 := parseInt(b)
 		return err1 == nil && err2 == nil && x == y
 	case Bool:
-		return isBool(a) && isBool(b) && parseBool(a) == parseBool(b)
+		return isBool(a) && isBool(b) && ParseBool(a) == ParseBool(b)
 	case Duration:
 		x, err1 := ParseDuration(a)
 		y, err2 := ParseDuration(b)
@@ -202,7 +188,8 @@ func isBool(s string) bool {
 	return false
 }
 
-func parseBool(s string) bool {
+// ParseBool reads a RouterOS boolean: true/yes (any case) is true.
+func ParseBool(s string) bool {
 	switch strings.ToLower(s) {
 	case "yes", "true":
 		return true
