@@ -2,7 +2,6 @@ package routeros
 
 import (
 	"fmt"
-	"net/netip"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,13 +20,13 @@ func negatable(s string) string { return strings.TrimPrefix(s, "!") }
 var checkPorts = validate.StringFunc("port list", func(s string) error {
 	for _, item := range strings.Split(negatable(s), ",") {
 		lo, hi, isRange := strings.Cut(item, "-")
-		a, errA := port(lo)
-		b, errB := a, error(nil)
+		a, okA := port(lo)
+		b, okB := a, true
 		if isRange {
-			b, errB = port(hi)
+			b, okB = port(hi)
 		}
 		switch {
-		case errA != nil || errB != nil:
+		case !okA || !okB:
 			return fmt.Errorf("%q is not a port list such as 22,443 or 8000-8080: %q is not a port 0-65535", s, item)
 		case b < a:
 			return fmt.Errorf("%q: the range %q ends before it starts", s, item)
@@ -36,12 +35,10 @@ var checkPorts = validate.StringFunc("port list", func(s string) error {
 	return nil
 })
 
-func port(s string) (int, error) {
+// port reads a port number written the plain way (no sign, no leading zero).
+func port(s string) (int, bool) {
 	n, err := strconv.Atoi(s)
-	if err != nil || n < 0 || n > 65535 || s != strconv.Itoa(n) {
-		return 0, fmt.Errorf("bad port")
-	}
-	return n, nil
+	return n, err == nil && n >= 0 && n <= 65535 && s == strconv.Itoa(n)
 }
 
 // ipProtocols are the protocol names /ip/firewall accepts besides numbers
@@ -76,21 +73,11 @@ var connectionStates = func() []string {
 // a network with a prefix of 0-32, or a range a-b, each optionally negated.
 var checkAddress = validate.StringFunc("IPv4 address, network or range", func(s string) error {
 	v := negatable(s)
-	if first, last, ok := strings.Cut(v, "-"); ok {
-		a, errA := netip.ParseAddr(first)
-		b, errB := netip.ParseAddr(last)
-		if errA != nil || errB != nil || !a.Is4() || !b.Is4() || b.Less(a) {
-			return fmt.Errorf("%q is not an IPv4 range such as 10.0.0.10-10.0.0.20", s)
-		}
-		return nil
+	err := validate.IPv4RangeError(v)
+	if err != nil && !strings.Contains(v, "-") {
+		return fmt.Errorf("%q is not an IPv4 address, network (prefix 0-32, e.g. 10.0.0.0/8) or range", s)
 	}
-	if a, err := netip.ParseAddr(v); err == nil && a.Is4() {
-		return nil
-	}
-	if p, err := netip.ParsePrefix(v); err == nil && p.Addr().Is4() {
-		return nil
-	}
-	return fmt.Errorf("%q is not an IPv4 address, network (prefix 0-32, e.g. 10.0.0.0/8) or range", s)
+	return err
 })
 
 // maxNameLength bounds names RouterOS items are referred to by. RouterOS

@@ -55,6 +55,25 @@ func planValue(t *testing.T, sr resource.SchemaResponse, set map[string]tftypes.
 	return tftypes.NewValue(typ, vals)
 }
 
+// createInterrupted runs Create with a context cancelled (as OpenTofu does on
+// SIGINT) as soon as menu holds rows rows on the router.
+func createInterrupted(r resource.Resource, sr resource.SchemaResponse, plan tftypes.Value, srv *emulator.Server, menu string, rows int) resource.CreateResponse {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() {
+		for ctx.Err() == nil {
+			if got, _ := srv.Run(menu + "/print"); len(got) >= rows {
+				cancel()
+				return
+			}
+			time.Sleep(2 * time.Millisecond)
+		}
+	}()
+	resp := resource.CreateResponse{State: tfsdk.State{Schema: sr.Schema, Raw: tftypes.NewValue(plan.Type(), nil)}}
+	r.Create(ctx, resource.CreateRequest{Plan: tfsdk.Plan{Schema: sr.Schema, Raw: plan}}, &resp)
+	return resp
+}
+
 // TestInterruptedAddKeepsRow: an apply interrupted (its context cancelled,
 // as on SIGINT) after the router executed the add but before its reply
 // arrived keeps the row's id in state with the error, so the row is tracked
@@ -75,19 +94,7 @@ func TestInterruptedAddKeepsRow(t *testing.T) {
 	})
 
 	srv.SetLatency(400 * time.Millisecond) // the add's reply is late
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go func() { // the interrupt lands once the router has the row
-		for ctx.Err() == nil {
-			if rows, _ := srv.Run("/interface/vlan/print"); len(rows) > 0 {
-				cancel()
-				return
-			}
-			time.Sleep(2 * time.Millisecond)
-		}
-	}()
-	resp := resource.CreateResponse{State: tfsdk.State{Schema: sr.Schema, Raw: tftypes.NewValue(plan.Type(), nil)}}
-	r.Create(ctx, resource.CreateRequest{Plan: tfsdk.Plan{Schema: sr.Schema, Raw: plan}}, &resp)
+	resp := createInterrupted(r, sr, plan, srv, "/interface/vlan", 1)
 
 	if !resp.Diagnostics.HasError() {
 		t.Fatal("an interrupted create reported success")
@@ -139,19 +146,7 @@ func TestInterruptedChainCreateKeepsWrittenRules(t *testing.T) {
 	})
 
 	srv.SetLatency(200 * time.Millisecond)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go func() { // interrupt once the second rule is on the router
-		for ctx.Err() == nil {
-			if rows, _ := srv.Run("/ip/firewall/filter/print"); len(rows) >= 2 {
-				cancel()
-				return
-			}
-			time.Sleep(2 * time.Millisecond)
-		}
-	}()
-	resp := resource.CreateResponse{State: tfsdk.State{Schema: sr.Schema, Raw: tftypes.NewValue(plan.Type(), nil)}}
-	r.Create(ctx, resource.CreateRequest{Plan: tfsdk.Plan{Schema: sr.Schema, Raw: plan}}, &resp)
+	resp := createInterrupted(r, sr, plan, srv, "/ip/firewall/filter", 2) // after the second rule
 
 	if !resp.Diagnostics.HasError() {
 		t.Fatal("an interrupted create reported success")

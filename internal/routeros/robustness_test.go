@@ -149,7 +149,7 @@ rule = [{ action = "accept" }, { action = "accept", connection_state = ["establi
 		{"firewall prefix length", res("ip_firewall_filter", `chain = "input"
 rule = [{ action = "drop", src_address = "10.0.0.0/40" }]`), `(?s)rule\[0\]\.src_address.*prefix\s+0-32`},
 		{"nat address range", res("ip_firewall_nat", `chain = "srcnat"
-rule = [{ action = "masquerade", dst_address = "10.0.0.9-10.0.0.1" }]`), `(?s)rule\[0\]\.dst_address.*not an IPv4 range`},
+rule = [{ action = "masquerade", dst_address = "10.0.0.9-10.0.0.1" }]`), `(?s)rule\[0\]\.dst_address.*ends before it starts`},
 		{"bridge name too long", res("interface_bridge", `name = "`+strings.Repeat("b", 100000)+`"`), `(?s)name.*too long`},
 	}
 	for _, c := range cases {

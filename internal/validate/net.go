@@ -50,26 +50,30 @@ func IPv4Network() validator.String {
 // IPv4Range accepts "a.b.c.d-a.b.c.e" (first <= last), a single address, or a
 // CIDR network.
 func IPv4Range() validator.String {
-	return StringFunc("IPv4 range", func(s string) error {
-		if first, last, ok := strings.Cut(s, "-"); ok {
-			a, err1 := netip.ParseAddr(first)
-			b, err2 := netip.ParseAddr(last)
-			if err1 != nil || err2 != nil || !a.Is4() || !b.Is4() {
-				return fmt.Errorf("%q is not an IPv4 range such as 10.10.0.100-10.10.0.200", s)
-			}
-			if b.Less(a) {
-				return fmt.Errorf("%q ends before it starts", s)
-			}
-			return nil
+	return StringFunc("IPv4 range", IPv4RangeError)
+}
+
+// IPv4RangeError is IPv4Range's check, for validators that accept more
+// (e.g. a negated range).
+func IPv4RangeError(s string) error {
+	if first, last, ok := strings.Cut(s, "-"); ok {
+		a, err1 := netip.ParseAddr(first)
+		b, err2 := netip.ParseAddr(last)
+		if err1 != nil || err2 != nil || !a.Is4() || !b.Is4() {
+			return fmt.Errorf("%q is not an IPv4 range such as 10.10.0.100-10.10.0.200", s)
 		}
-		if a, err := netip.ParseAddr(s); err == nil && a.Is4() {
-			return nil
+		if b.Less(a) {
+			return fmt.Errorf("%q ends before it starts", s)
 		}
-		if p, err := netip.ParsePrefix(s); err == nil && p.Addr().Is4() {
-			return nil
-		}
-		return fmt.Errorf("%q is not an IPv4 range such as 10.10.0.100-10.10.0.200 or 10.10.0.0/25", s)
-	})
+		return nil
+	}
+	if a, err := netip.ParseAddr(s); err == nil && a.Is4() {
+		return nil
+	}
+	if p, err := netip.ParsePrefix(s); err == nil && p.Addr().Is4() {
+		return nil
+	}
+	return fmt.Errorf("%q is not an IPv4 range such as 10.10.0.100-10.10.0.200 or 10.10.0.0/25", s)
 }
 
 // MAC accepts a 48-bit MAC address written with colons, such as "02:00:00:AA:BB:01".
