@@ -90,6 +90,7 @@ func (r *pkiCertificateResource) Schema(_ context.Context, _ resource.SchemaRequ
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	resp.Schema = schema.Schema{
+		Version: 0, // bump with a state upgrader and its test (TestSchemaVersions)
 		MarkdownDescription: "A leaf certificate issued by a role of a Vault PKI mount (`POST <mount>/issue/<role>`). " +
 			"Vault generates the private key and returns it once: it is kept (Sensitive) in the state only, so the resource " +
 			"cannot be imported. When the certificate is within `min_seconds_remaining` of its expiry, the plan replaces it " +

@@ -72,6 +72,7 @@ func urlList(desc string) schema.ListAttribute {
 
 func (r *pkiConfigURLsResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
+		Version: 0, // bump with a state upgrader and its test (TestSchemaVersions)
 		MarkdownDescription: "The URLs a PKI mount writes into the certificates it issues (`<mount>/config/urls`): where to " +
 			"fetch the issuing CA, the CRL and the OCSP responder. One per mount; destroying it clears the URLs.",
 		Attributes: map[string]schema.Attribute{

@@ -82,6 +82,7 @@ func (r *pkiIntermediateCAResource) Schema(_ context.Context, _ resource.SchemaR
 		PlanModifiers: []planmodifier.String{ttlRequiresReplace()},
 	}
 	resp.Schema = schema.Schema{
+		Version: 0, // bump with a state upgrader and its test (TestSchemaVersions)
 		MarkdownDescription: "An intermediate CA in one resource: Vault generates the key and a CSR in `mount` " +
 			"(the key never leaves Vault), the issuer `signer_issuer_ref` of `signer_mount` signs it, the signed certificate is " +
 			"imported into `mount`, named `issuer_name` and made the mount's default issuer. Destroying it deletes only this issuer " +

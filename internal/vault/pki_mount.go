@@ -45,6 +45,7 @@ func (r *pkiMountResource) Metadata(_ context.Context, req resource.MetadataRequ
 
 func (r *pkiMountResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
+		Version: 0, // bump with a state upgrader and its test (TestSchemaVersions)
 		MarkdownDescription: "A Vault PKI secrets engine mount (`sys/mounts/<path>`, type `pki`). " +
 			"Changing `path` moves the mount in place (`sys/remount`), keeping its issuers, keys and roles. " +
 			"Destroying it unmounts the engine, which deletes everything in it. " +

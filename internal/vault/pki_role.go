@@ -105,6 +105,7 @@ func (r *pkiRoleResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 		defaultUsage[i] = types.StringValue(u)
 	}
 	resp.Schema = schema.Schema{
+		Version: 0, // bump with a state upgrader and its test (TestSchemaVersions)
 		MarkdownDescription: "A role of a Vault PKI mount (`<mount>/roles/<name>`): which names leaf certificates may have, " +
 			"their key and lifetime, and which issuer signs them. Every setting except `mount` and `name` updates in place.",
 		Attributes: map[string]schema.Attribute{
