@@ -5,6 +5,9 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/homelab-iac/terraform-provider-homelab/internal/acctest"
 )
@@ -41,6 +44,29 @@ data "homelab_routeros_system_resource" "router" {}
 				resource.TestMatchResourceAttr("data.homelab_routeros_system_resource.router", "version", regexpMust(`^7\.`)),
 				resource.TestCheckResourceAttrSet("data.homelab_routeros_system_resource.router", "board_name"),
 			),
+			// Values are typed by the field's kind, as the resources read them.
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.homelab_routeros_system_resource.router", tfjsonpath.New("cpu_count"), knownvalue.Int64Exact(2)),
+				statecheck.ExpectKnownValue("data.homelab_routeros_system_resource.router", tfjsonpath.New("total_memory"), knownvalue.Int64Exact(268435456)),
+				statecheck.ExpectKnownValue("data.homelab_routeros_interfaces.ports",
+					tfjsonpath.New("interfaces").AtSliceIndex(0).AtMapKey("actual_mtu"), knownvalue.Int64Exact(1500)),
+				statecheck.ExpectKnownValue("data.homelab_routeros_interfaces.ports",
+					tfjsonpath.New("interfaces").AtSliceIndex(0).AtMapKey("disabled"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue("data.homelab_routeros_interfaces.bridges",
+					tfjsonpath.New("interfaces").AtSliceIndex(0).AtMapKey("running"), knownvalue.Bool(true)),
+			},
+		}},
+	})
+	// A bad regular expression is a plan-time error naming the attribute.
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: acctest.ProviderConfig(e.Block()) + `
+data "homelab_routeros_interfaces" "bad" {
+  name_regex = "^ether("
+}
+`,
+			ExpectError: regexp.MustCompile(`(?s)name_regex.*missing closing \)`),
 		}},
 	})
 }

@@ -49,5 +49,5 @@ var chainSpecs = []menu.ChainSpec{ipFirewallFilter, ipFirewallNAT}
 
 // DataSources lists the RouterOS data sources.
 func DataSources() []func() datasource.DataSource {
-	return []func() datasource.DataSource{newInterfacesDataSource, newSystemResourceDataSource}
+	return []func() datasource.DataSource{menu.NewDataSource(interfacesData), menu.NewDataSource(systemResourceData)}
 }

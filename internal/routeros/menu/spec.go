@@ -114,9 +114,14 @@ func (s *Spec) keyAttrs() []string {
 	return out
 }
 
-func (s *Spec) field(nameOrAttr string) *Field {
-	for i := range s.Fields {
-		f := &s.Fields[i]
+func (s *Spec) field(nameOrAttr string) *Field { return findField(s.Fields, nameOrAttr) }
+
+func (s *DataSpec) field(nameOrAttr string) *Field { return findField(s.Fields, nameOrAttr) }
+
+// findField finds a field by RouterOS or attribute name.
+func findField(fields []Field, nameOrAttr string) *Field {
+	for i := range fields {
+		f := &fields[i]
 		if f.Name == nameOrAttr || f.AttrName() == nameOrAttr {
 			return f
 		}
