@@ -72,6 +72,7 @@ func TestAccPKIConfigURLs(t *testing.T) {
 					[]string{base + "/crl"}, []string{base + "/ocsp"}),
 			},
 			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
+			{ResourceName: addr, ImportState: true, ImportStateKind: resource.ImportBlockWithID}, // plans only the import
 			{ // cleared outside Tofu: written again
 				PreConfig: func() {
 					if _, err := c.Logical().Write(mount+"/config/urls", map[string]any{

@@ -196,7 +196,9 @@ func TestAccPKIIntermediateCA_chain(t *testing.T) {
 				),
 			},
 			{ResourceName: ia, ImportState: true, ImportStateVerify: true},
+			{ResourceName: ia, ImportState: true, ImportStateKind: resource.ImportBlockWithID}, // plans only the import
 			{ResourceName: ra, ImportState: true, ImportStateVerify: true},
+			{ResourceName: ra, ImportState: true, ImportStateKind: resource.ImportBlockWithID}, // plans only the import
 			{ // rename the intermediate in place
 				Config: chainConfig{root: root, inter: inter, domain: domain, leaves: leaves, intName: "int-2026"}.String(t),
 				ConfigPlanChecks: resource.ConfigPlanChecks{

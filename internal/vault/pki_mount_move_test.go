@@ -135,7 +135,9 @@ func TestAccPKIMount_moveWithContents(t *testing.T) {
 				),
 			},
 			{ResourceName: root, ImportState: true, ImportStateVerify: true},
+			{ResourceName: root, ImportState: true, ImportStateKind: resource.ImportBlockWithID}, // plans only the import
 			{ResourceName: inter, ImportState: true, ImportStateVerify: true},
+			{ResourceName: inter, ImportState: true, ImportStateKind: resource.ImportBlockWithID}, // plans only the import
 			{ // pointing a resource at another mount (no move) still replaces it
 				Config: moveConfig(t, p2, pint, domain, "homelab_vault_pki_mount.int.path"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{

@@ -110,6 +110,7 @@ func TestAccPKIMount(t *testing.T) {
 				),
 			},
 			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
+			{ResourceName: addr, ImportState: true, ImportStateKind: resource.ImportBlockWithID}, // plans only the import
 			{ // changed outside Tofu: detected and put back
 				PreConfig: func() {
 					if err := c.Sys().TuneMount(p2, apiTune("hand-edited", "1h")); err != nil {

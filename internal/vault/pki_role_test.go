@@ -103,6 +103,7 @@ func TestAccPKIRole(t *testing.T) {
 				),
 			},
 			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
+			{ResourceName: addr, ImportState: true, ImportStateKind: resource.ImportBlockWithID}, // plans only the import
 			{ // changed outside Tofu: detected and put back
 				PreConfig: func() {
 					if _, err := c.Logical().Write(mount+"/roles/rachuna-net-pl", map[string]any{

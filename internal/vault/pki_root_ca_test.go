@@ -133,6 +133,7 @@ func TestAccPKIRootCA(t *testing.T) {
 				),
 			},
 			{ResourceName: addr, ImportState: true, ImportStateVerify: true},
+			{ResourceName: addr, ImportState: true, ImportStateKind: resource.ImportBlockWithID}, // plans only the import
 			{ // the same ttl spelled differently is no replacement
 				Config: rootConfig(t, mount, body("root-ca", "3650d")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
