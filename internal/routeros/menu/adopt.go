@@ -51,7 +51,7 @@ func describeRow(fields []Field, row client.Row) string {
 	for i := range fields {
 		f := &fields[i]
 		v, ok := row[f.Name]
-		if ok && v != "" && f.Mode != ReadOnly && (f.Mode == Required || f.Default == "" || !f.Equal(v, f.Default)) {
+		if ok && v != "" && f.Mode != ReadOnly && !f.Sensitive && (f.Mode == Required || f.Default == "" || !f.Equal(v, f.Default)) {
 			if strings.ContainsAny(v, " \"") {
 				v = fmt.Sprintf("%q", v)
 			}
@@ -116,6 +116,9 @@ func (r *Resource) singletonTakeover(plan vals, row client.Row, adopt bool) (war
 		have := row[f.Name]
 		if !ok || have == "" || f.Default != "" && f.Equal(have, f.Default) || f.Equal(want, have) {
 			continue
+		}
+		if f.Sensitive {
+			have, want = "(sensitive)", "(sensitive)"
 		}
 		changes = append(changes, fmt.Sprintf("  %s: %q -> %q", f.AttrName(), have, want))
 	}

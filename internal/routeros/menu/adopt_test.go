@@ -77,3 +77,15 @@ func TestChainTakeover(t *testing.T) {
 		t.Errorf("adopt warning = %q, %v: want only the rule that goes (*2)", warn, err)
 	}
 }
+
+// TestTakeoverMessagesHideSecrets: a refusal never repeats a sensitive value.
+func TestTakeoverMessagesHideSecrets(t *testing.T) {
+	r := &Resource{spec: &Spec{Type: "x", Path: "/x", Singleton: true, Fields: []Field{{Name: "secret", Sensitive: true}}}}
+	_, err := r.singletonTakeover(vals{"secret": types.StringValue("new-hunter2")}, client.Row{"secret": "old-hunter2"}, false)
+	if err == nil || strings.Contains(err.Error(), "hunter2") {
+		t.Errorf("refusal = %v", err)
+	}
+	if got := describeRow(r.spec.Fields, client.Row{".id": "*1", "secret": "old-hunter2"}); strings.Contains(got, "hunter2") {
+		t.Errorf("describeRow = %q", got)
+	}
+}
