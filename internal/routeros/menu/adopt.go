@@ -80,15 +80,7 @@ func (c *Chain) chainTakeover(chain string, cur []client.Row, want []vals, adopt
 			"of this configuration managed the chain and was renamed, use a `moved` block instead.",
 			typ, chain, chain, c.spec.Path, len(cur), strings.Join(lines, "\n"), importBlock(typ, chain), typ, chain, adoptAttr)
 	}
-	used := make([]bool, len(cur))
-	for _, w := range want {
-		for j, r := range cur {
-			if !used[j] && c.sameRule(w, r) {
-				used[j] = true
-				break
-			}
-		}
-	}
+	_, used := c.matchRules(cur, want)
 	var gone []string
 	for j, r := range cur {
 		if !used[j] {

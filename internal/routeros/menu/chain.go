@@ -254,16 +254,7 @@ func (c *Chain) rewriteArgs(want vals, row client.Row) []string {
 // rows already kept, rewritten or added are still returned ("" for the
 // rest), so a failed create can keep them in state instead of orphaning them.
 func (c *Chain) reconcile(ctx context.Context, cl *client.Client, chain string, cur []client.Row, want []vals) ([]string, error) {
-	ids := make([]string, len(want))
-	used := make([]bool, len(cur))
-	for i, w := range want {
-		for j, r := range cur {
-			if !used[j] && c.sameRule(w, r) {
-				ids[i], used[j] = r[".id"], true
-				break
-			}
-		}
-	}
+	ids, used := c.matchRules(cur, want)
 	// Rewrite leftover rows into unmatched rules, then add or remove the rest.
 	j := 0
 	for i, w := range want {
@@ -297,6 +288,22 @@ func (c *Chain) reconcile(ctx context.Context, cl *client.Client, chain string, 
 		}
 	}
 	return ids, c.order(ctx, cl, chain, ids)
+}
+
+// matchRules pairs each wanted rule with a row that already is that rule:
+// ids[i] is the row kept for want[i] ("" for none), used[j] whether cur[j]
+// was kept.
+func (c *Chain) matchRules(cur []client.Row, want []vals) (ids []string, used []bool) {
+	ids, used = make([]string, len(want)), make([]bool, len(cur))
+	for i, w := range want {
+		for j, r := range cur {
+			if !used[j] && c.sameRule(w, r) {
+				ids[i], used[j] = r[".id"], true
+				break
+			}
+		}
+	}
+	return ids, used
 }
 
 type ruleError struct {
