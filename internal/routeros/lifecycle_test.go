@@ -18,8 +18,10 @@ func TestMain(m *testing.M) { os.Exit(acctest.Run(m)) }
 
 // lifecycle is the standard acceptance test of one resource type: create,
 // empty plan after apply (plugin-testing plans after every apply step),
-// in-place update, import by .id and by natural key with ImportStateVerify,
-// an out-of-band change made on the emulator detected and corrected, an
+// in-place update, a refresh (the state takes the router's spelling of values
+// the configuration spells otherwise, with an empty plan), import by .id and
+// by natural key with ImportStateVerify and no ignored attribute, an import
+// block whose plan is the import alone, an out-of-band change made on the emulator detected and corrected, an
 // out-of-band delete recreated, and destroy verified on the emulator.
 type lifecycle struct {
 	typ    string // e.g. homelab_routeros_interface_vlan
@@ -33,7 +35,6 @@ type lifecycle struct {
 	afterUpdate map[string]string // after update (and after each correction)
 	drift       []string          // out-of-band set words, e.g. "=vlan-id=99"
 	importID    string            // natural-key import ID; "" skips that step
-	ignore      []string          // attributes ImportStateVerify skips
 
 	singleton bool              // no out-of-band delete, destroy restores
 	adopt     bool              // no out-of-band delete, destroy restores
@@ -120,17 +121,18 @@ func (l lifecycle) run(t *testing.T) {
 				plancheck.ExpectResourceAction(name, plancheck.ResourceActionUpdate)}},
 			Check: resource.ComposeAggregateTestCheckFunc(captureID, l.rowHas(e, l.afterUpdate)),
 		},
-		{
-			Config: c2, ResourceName: name, ImportState: true, ImportStateVerify: true,
-			ImportStateVerifyIgnore: l.ignore,
-		},
+		// The configuration may spell a value otherwise than the router
+		// (`24h` for `1d`): the refreshed state holds the router's spelling
+		// and the plan stays empty.
+		{RefreshState: true},
+		{Config: c2, ResourceName: name, ImportState: true, ImportStateVerify: true},
 		// An import block for the same object plans nothing but the import.
 		{Config: c2, ResourceName: name, ImportState: true, ImportStateKind: resource.ImportBlockWithID},
 	}
 	if l.importID != "" {
 		steps = append(steps, resource.TestStep{
 			Config: c2, ResourceName: name, ImportState: true, ImportStateVerify: true,
-			ImportStateId: l.importID, ImportStateVerifyIgnore: l.ignore,
+			ImportStateId: l.importID,
 		})
 	}
 	if len(l.drift) > 0 {
@@ -204,6 +206,5 @@ func TestAccInterfaceVLAN(t *testing.T) {
 		afterUpdate: map[string]string{"vlan-id": "11", "mtu": "1496", "arp-timeout": "1d", "comment": ""},
 		drift:       []string{"=vlan-id=99", "=mtu=1500"},
 		importID:    "ether2-vlan-vms-internal",
-		ignore:      []string{"arp_timeout"},
 	}.run(t)
 }

@@ -19,7 +19,6 @@ func TestAccInterfaceBridge(t *testing.T) {
 		afterUpdate: map[string]string{"vlan-filtering": "true", "protocol-mode": "mstp", "priority": "0x1000", "comment": "", "ageing-time": "10m"},
 		drift:       []string{"=vlan-filtering=no", "=priority=0x8000"},
 		importID:    "bridge-proxmox",
-		ignore:      []string{"ageing_time"},
 	}.run(t)
 }
 
@@ -114,7 +113,6 @@ resource "homelab_routeros_ip_pool" "proxmox" {
 		afterUpdate: map[string]string{"lease-time": "1d", "authoritative": "after-2sec-delay", "add-arp": "true"},
 		drift:       []string{"=lease-time=10m", "=add-arp=no"},
 		importID:    "dhcp-proxmox",
-		ignore:      []string{"lease_time"},
 	}.run(t)
 }
 
@@ -164,7 +162,6 @@ func TestAccIPDNS(t *testing.T) {
 		afterCreate: map[string]string{"servers": "1.1.1.1", "allow-remote-requests": "true"},
 		afterUpdate: map[string]string{"servers": "1.1.1.1,9.9.9.9", "cache-size": "4096", "cache-max-ttl": "2d"},
 		drift:       []string{"=servers=8.8.8.8", "=allow-remote-requests=no"},
-		ignore:      []string{"cache_max_ttl"},
 		destroyed:   map[string]string{"servers": "", "allow-remote-requests": "false", "cache-size": "2048"},
 	}.run(t)
 }
@@ -303,6 +300,5 @@ func TestAccIPDHCPServerLease(t *testing.T) {
 		afterUpdate: map[string]string{"address": "192.168.88.16", "lease-time": "1h", "comment": ""},
 		drift:       []string{"=address=192.168.88.99"},
 		importID:    "02:00:00:AA:BB:06",
-		ignore:      []string{"mac_address"},
 	}.run(t)
 }

@@ -251,8 +251,10 @@ func (r *Resource) merge(plan vals, row client.Row) vals {
 	return out
 }
 
-// refresh is the state after a Read: the router's row seen through the
-// previous state, so values the router spells differently cause no diff.
+// refresh is the state after a Read: the router's row, in the router's own
+// spelling (`10m` where the configuration says `600`), so that state matches
+// what an import of the same row reads. The plan compares through each
+// field's kind (keepPriorSpelling), so the respelling is never a diff.
 func (r *Resource) refresh(prev vals, row client.Row, imported bool) vals {
 	out := vals{"id": prev["id"], adoptAttr: prev[adoptAttr]}
 	for i := range r.spec.Fields {
@@ -269,8 +271,6 @@ func (r *Resource) refresh(prev vals, row client.Row, imported bool) vals {
 			switch {
 			case !present:
 				v = f.null()
-			case pok && f.Equal(ps, dv):
-				v = p
 			default:
 				v = f.fromDevice(dv)
 			}
@@ -283,8 +283,6 @@ func (r *Resource) refresh(prev vals, row client.Row, imported bool) vals {
 			}
 		case !pok:
 			v = f.null() // not managed
-		case present && f.Equal(ps, dv):
-			v = p
 		case present:
 			v = f.fromDevice(dv)
 		case f.Default != "" && f.Equal(ps, f.Default):
