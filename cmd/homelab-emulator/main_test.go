@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"crypto/tls"
 	"crypto/x509"
 	"io"
@@ -135,5 +136,60 @@ func TestUnknownSubcommand(t *testing.T) {
 	}
 	if !strings.Contains(string(out), `unknown emulator "mikrotik"`) || !strings.Contains(string(out), "routeros") {
 		t.Errorf("usage not shown:\n%s", out)
+	}
+}
+
+// skippingExport loads one line and skips one, with a secret on it.
+const skippingExport = "/system identity\nset name=seeded-router\n/ppp secret\nadd name=vpn password=hunter2\n"
+
+func TestRouterOSSeedReport(t *testing.T) {
+	bin := buildCommand(t)
+	seed := filepath.Join(t.TempDir(), "export.rsc")
+	if err := os.WriteFile(seed, []byte(skippingExport), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "routeros", "--listen", "127.0.0.1:0", "--seed", seed)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(stdout)
+	if !sc.Scan() || !strings.Contains(sc.Text(), "api listening on") {
+		t.Errorf("first stdout line %q, want where it listens", sc.Text())
+	}
+	_ = cmd.Process.Signal(syscall.SIGTERM)
+	_, _ = io.Copy(io.Discard, stdout)
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("after SIGTERM: %v", err)
+	}
+	want := "routeros: seed " + seed + ": loaded 1 line, skipped 1:\n" +
+		"  line 4 /ppp secret add name=vpn password=***: menu /ppp/secret is not modelled\n"
+	if stderr.String() != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", stderr.String(), want)
+	}
+}
+
+func TestRouterOSSeedStrict(t *testing.T) {
+	bin := buildCommand(t)
+	seed := filepath.Join(t.TempDir(), "export.rsc")
+	if err := os.WriteFile(seed, []byte(skippingExport), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// A timeout, so that an emulator that starts anyway does not hang the test.
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, bin, "routeros", "--listen", "127.0.0.1:0", "--seed", seed, "--strict").CombinedOutput()
+	ee, ok := err.(*exec.ExitError)
+	if !ok || ee.ExitCode() != 1 {
+		t.Fatalf("exit %v, want 1\n%s", err, out)
+	}
+	want := "homelab-emulator routeros: seed " + seed + ": line 4: /ppp/secret: menu /ppp/secret is not modelled\n"
+	if string(out) != want {
+		t.Errorf("output:\n%s\nwant:\n%s", out, want)
 	}
 }

@@ -43,7 +43,8 @@ func init() {
 			version := fs.String("version", "7.19.4", "emulated RouterOS version (!empty is sent from 7.18)")
 			ports := fs.Int("ports", 10, "number of ethernet ports (ether1..etherN)")
 			latency := fs.Duration("latency", 0, "latency added before each command's reply")
-			seed := fs.String("seed", "", "RouterOS /export script to load at start")
+			seed := fs.String("seed", "", "RouterOS /export script to load at start; what it skips is listed on stderr")
+			strict := fs.Bool("strict", false, "with --seed: fail on the first line the emulator skips")
 			caOut := fs.String("ca-out", "", "write the generated api-ssl CA certificate (PEM) to this file")
 			return func() (func() error, error) {
 				cfg := routeros.Config{
@@ -63,11 +64,9 @@ func init() {
 					}
 				}
 				if *seed != "" {
-					b, err := os.ReadFile(*seed)
-					if err != nil {
+					if err := readSeed(&cfg, *seed, *strict); err != nil {
 						return nil, err
 					}
-					cfg.Seed = string(b)
 				}
 				s, err := routeros.Start(cfg)
 				if err != nil {
@@ -87,4 +86,22 @@ func init() {
 			}
 		},
 	})
+}
+
+// readSeed puts the export script at path in cfg.Seed and lists on stderr
+// what the emulator skips of it (with strict, a skip is an error). The list
+// comes from a check of its own: Start loads the seed before it listens, so
+// that no client sees the router unseeded.
+func readSeed(cfg *routeros.Config, path string, strict bool) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	cfg.Seed = string(b)
+	rep, err := routeros.CheckSeed(*cfg, strict)
+	if err != nil {
+		return fmt.Errorf("seed %s: %w", path, err)
+	}
+	fmt.Fprintf(os.Stderr, "routeros: seed %s: %s\n", path, rep)
+	return nil
 }

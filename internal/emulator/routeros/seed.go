@@ -12,19 +12,31 @@ import (
 // menus the emulator does not model, and parameters it does not know, are
 // skipped (a real router's export has many); a set on a [ find ] that matches
 // nothing (e.g. an sfp port) is skipped too. Any other failure stops the
-// load with the line number and RouterOS's message.
+// load with the line number and RouterOS's message. LoadExportReport tells
+// what was skipped.
 func (s *Server) LoadExport(script string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	err := s.db.loadExport(script)
-	if len(s.listeners) > 0 {
-		s.notify()
-	}
+	_, err := s.LoadExportReport(script, false)
 	return err
 }
 
-func (d *db) loadExport(script string) error {
-	menuPath := ""
+// LoadExportReport loads a script as LoadExport does and reports the lines
+// it loaded and what it skipped. With strict, the first skip stops the load
+// as a failure would ("line N: /menu: reason"). Either way the lines before
+// the failing one stay loaded: a load is not rolled back (Start drops the
+// server when its seed fails).
+func (s *Server) LoadExportReport(script string, strict bool) (SeedReport, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	rep, err := s.db.loadExport(script, strict)
+	if len(s.listeners) > 0 {
+		s.notify()
+	}
+	return rep, err
+}
+
+func (d *db) loadExport(script string, strict bool) (SeedReport, error) {
+	var rep SeedReport
+	menuPath, menuWords := "", ""
 	lines := strings.Split(strings.ReplaceAll(script, "\r\n", "\n"), "\n")
 	for i := 0; i < len(lines); i++ {
 		lineNo := i + 1
@@ -39,30 +51,62 @@ func (d *db) loadExport(script string) error {
 		}
 		toks, err := tokenize(line)
 		if err != nil {
-			return fmt.Errorf("line %d: %v", lineNo, err)
+			return rep, fmt.Errorf("line %d: %v", lineNo, err)
 		}
+		text := line
 		if strings.HasPrefix(toks[0], "/") {
 			// "/ip address" or "/ip address add ..."
-			path := []string{strings.TrimPrefix(toks[0], "/")}
-			j := 1
-			for ; j < len(toks); j++ {
-				if strings.Contains(toks[j], "=") || isVerb(toks[j]) || strings.HasPrefix(toks[j], "[") {
-					break
-				}
-				path = append(path, toks[j])
-			}
-			menuPath = "/" + strings.Join(slices.DeleteFunc(path, func(s string) bool { return s == "" }), "/")
-			toks = toks[j:]
+			menuPath, menuWords, toks = splitMenu(toks)
 			if len(toks) == 0 {
 				continue
 			}
+		} else if menuWords != "" {
+			text = menuWords + " " + line // the report shows the whole command
 		}
-		if err := d.seedCommand(menuPath, toks); err != nil {
-			return fmt.Errorf("line %d: %s: %v", lineNo, menuPath, err)
+		req, skip, err := d.seedRequest(menuPath, toks)
+		if err != nil {
+			return rep, lineError(lineNo, menuPath, err)
 		}
+		if skip != "" {
+			if strict {
+				return rep, lineError(lineNo, menuPath, skip)
+			}
+			rep.Skipped = append(rep.Skipped, SkippedLine{Line: lineNo, Menu: menuPath, Text: redact(text), Reason: skip, Partial: req != nil})
+		}
+		if req == nil {
+			continue
+		}
+		if err := d.exec(*req).err; err != nil {
+			return rep, lineError(lineNo, menuPath, err)
+		}
+		rep.Loaded++
 	}
 	d.refreshDynamic()
-	return nil
+	return rep, nil
+}
+
+// splitMenu splits "/ip address add ..." into the menu's path
+// ("/ip/address"), its words as an export writes them ("/ip address") and
+// the command.
+func splitMenu(toks []string) (path, words string, rest []string) {
+	names := []string{strings.TrimPrefix(toks[0], "/")}
+	j := 1
+	for ; j < len(toks); j++ {
+		if strings.Contains(toks[j], "=") || isVerb(toks[j]) || strings.HasPrefix(toks[j], "[") {
+			break
+		}
+		names = append(names, toks[j])
+	}
+	names = slices.DeleteFunc(names, func(s string) bool { return s == "" })
+	return "/" + strings.Join(names, "/"), "/" + strings.Join(names, " "), toks[j:]
+}
+
+// lineError is a failure of the script's line lineNo, in menu menuPath.
+func lineError(lineNo int, menuPath string, err any) error {
+	if menuPath == "" {
+		return fmt.Errorf("line %d: %v", lineNo, err)
+	}
+	return fmt.Errorf("line %d: %s: %v", lineNo, menuPath, err)
 }
 
 func isVerb(s string) bool {
@@ -73,29 +117,42 @@ func isVerb(s string) bool {
 	return false
 }
 
-func (d *db) seedCommand(menuPath string, toks []string) error {
+// seedArgs are the arguments of commands that are not properties.
+var seedArgs = []string{"place-before", "copy-from", "numbers", "value-name", "destination"}
+
+// seedRequest turns an export command into the API request it stands for.
+// skip says why the emulator leaves out the whole command (req is nil) or
+// some of its parameters (req runs the rest).
+func (d *db) seedRequest(menuPath string, toks []string) (req *request, skip string, err error) {
 	m := d.menus[menuPath]
-	if m == nil || !isVerb(toks[0]) {
-		return nil // a menu or command the emulator does not model
+	switch {
+	case m == nil && menuPath == "":
+		return nil, fmt.Sprintf("command %s is not modelled", toks[0]), nil
+	case m == nil:
+		return nil, fmt.Sprintf("menu %s is not modelled", menuPath), nil
+	case !isVerb(toks[0]):
+		return nil, fmt.Sprintf("command %s of %s is not modelled", toks[0], menuPath), nil
 	}
-	verb := toks[0]
-	req := request{command: menuPath + "/" + verb}
+	req = &request{command: menuPath + "/" + toks[0]}
+	var unknown []string
 	for _, t := range toks[1:] {
 		switch {
 		case strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]"):
-			ids, err := d.seedFind(m, strings.TrimSpace(t[1:len(t)-1]))
+			expr := strings.TrimSpace(t[1 : len(t)-1])
+			ids, err := d.seedFind(m, expr)
 			if err != nil {
-				return err
+				return nil, "", err
 			}
 			if len(ids) == 0 {
-				return nil
+				return nil, fmt.Sprintf("[ %s ] matches no row", redact(expr)), nil
 			}
 			req.attrs = append(req.attrs, kv{"numbers", strings.Join(ids, ",")})
 		case strings.Contains(t, "="):
 			k, v, _ := strings.Cut(t, "=")
 			name := strings.TrimPrefix(k, "!")
-			if f := m.field(name); (f == nil || f.ro) && !slices.Contains([]string{"place-before", "copy-from", "numbers", "value-name", "destination"}, k) {
-				continue // unknown to the emulator
+			if f := m.field(name); (f == nil || f.ro) && !slices.Contains(seedArgs, k) {
+				unknown = append(unknown, name)
+				continue
 			}
 			req.attrs = append(req.attrs, kv{k, v})
 		default:
@@ -106,7 +163,7 @@ func (d *db) seedCommand(menuPath string, toks []string) error {
 	if m.singleton {
 		req.attrs = slices.DeleteFunc(req.attrs, func(a kv) bool { return a.k == "numbers" })
 	}
-	return d.exec(req).err
+	return req, unknownParams(unknown, menuPath), nil
 }
 
 // seedFind evaluates "find k=v k2=v2" (and "find where k=v") against a menu.

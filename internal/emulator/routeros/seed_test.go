@@ -108,3 +108,119 @@ func TestTokenize(t *testing.T) {
 		t.Fatalf("tokenize = %q, %v", got, err)
 	}
 }
+
+// reportExport has one line of each kind the seed report tells about.
+const reportExport = `# by RouterOS 7.19.4
+/interface vlan
+add interface=ether1 name=vlan10 vlan-id=10 \
+    comment="mgmt"
+/routing ospf instance
+add name=default-v2 router-id=10.10.0.1
+/interface ethernet
+set [ find default-name=sfp1 ] disabled=yes
+/ip address
+add address=10.0.0.1/24 interface=vlan10 check-gateway=ping \
+    authentication-key=k3y
+/ppp secret
+add name=vpn password="hunter 2" service=l2tp
+/system identity
+set name=lab
+`
+
+func TestSeedReport(t *testing.T) {
+	s := start(t, Config{})
+	rep, err := s.LoadExportReport(reportExport, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []SkippedLine{
+		{Line: 6, Menu: "/routing/ospf/instance", Text: "/routing ospf instance add name=default-v2 router-id=10.10.0.1", Reason: "menu /routing/ospf/instance is not modelled"},
+		{Line: 8, Menu: "/interface/ethernet", Text: "/interface ethernet set [ find default-name=sfp1 ] disabled=yes", Reason: "[ find default-name=sfp1 ] matches no row"},
+		{Line: 10, Menu: "/ip/address", Text: "/ip address add address=10.0.0.1/24 interface=vlan10 check-gateway=ping authentication-key=***",
+			Reason: "parameters check-gateway, authentication-key of /ip/address are not modelled", Partial: true},
+		{Line: 13, Menu: "/ppp/secret", Text: "/ppp secret add name=vpn password=*** service=l2tp", Reason: "menu /ppp/secret is not modelled"},
+	}
+	if rep.Loaded != 3 {
+		t.Errorf("Loaded = %d, want 3 (lines 3, 10, 15)", rep.Loaded)
+	}
+	if len(rep.Skipped) != len(want) {
+		t.Fatalf("Skipped = %+v, want %+v", rep.Skipped, want)
+	}
+	for i := range want {
+		if rep.Skipped[i] != want[i] {
+			t.Errorf("Skipped[%d] =\n %+v, want\n %+v", i, rep.Skipped[i], want[i])
+		}
+	}
+	// The loaded lines hold, the continued one with its second line.
+	if r := mustRun(t, s, "/interface/vlan/print"); len(r) != 1 || r[0]["comment"] != "mgmt" {
+		t.Errorf("vlan: %v", r)
+	}
+	if r := mustRun(t, s, "/ip/address/print"); len(r) != 1 || r[0]["interface"] != "vlan10" {
+		t.Errorf("address: %v", r)
+	}
+	if r := mustRun(t, s, "/system/identity/print"); r[0]["name"] != "lab" {
+		t.Errorf("identity: %v", r)
+	}
+	if err := s.LoadExport("/routing ospf instance\nadd name=x\n"); err != nil {
+		t.Errorf("LoadExport fails on a skipped line: %v", err)
+	}
+}
+
+func TestSeedReportString(t *testing.T) {
+	rep, err := CheckSeed(Config{Seed: reportExport}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `loaded 3 lines, skipped 4:
+  line 6 /routing ospf instance add name=default-v2 router-id=10.10.0.1: menu /routing/ospf/instance is not modelled
+  line 8 /interface ethernet set [ find default-name=sfp1 ] disabled=yes: [ find default-name=sfp1 ] matches no row
+  line 10 /ip address add address=10.0.0.1/24 interface=vlan10 check-gateway=ping authe...: parameters check-gateway, authentication-key of /ip/address are not modelled (the rest loaded)
+  line 13 /ppp secret add name=vpn password=*** service=l2tp: menu /ppp/secret is not modelled`
+	if got := rep.String(); got != want {
+		t.Errorf("String() =\n%s\nwant\n%s", got, want)
+	}
+	for _, secret := range []string{"hunter", "k3y"} {
+		if strings.Contains(rep.String(), secret) {
+			t.Errorf("String() shows the secret %q", secret)
+		}
+	}
+	if got := (SeedReport{Loaded: 1}).String(); got != "loaded 1 line, skipped nothing" {
+		t.Errorf("String() = %q", got)
+	}
+}
+
+func TestSeedReportStrict(t *testing.T) {
+	for _, tc := range []struct{ script, want string }{
+		{reportExport, "line 6: /routing/ospf/instance: menu /routing/ospf/instance is not modelled"},
+		{"/interface ethernet\nset [ find default-name=sfp1 ] disabled=yes\n", "line 2: /interface/ethernet: [ find default-name=sfp1 ] matches no row"},
+		{"/system identity\nset name=lab \\\n  secret=x\n", "line 2: /system/identity: parameter secret of /system/identity is not modelled"},
+		{"/ip address\nprint\n", "line 2: /ip/address: command print of /ip/address is not modelled"},
+		{":delay 1s\n", "line 1: command :delay is not modelled"},
+	} {
+		s := start(t, Config{})
+		_, err := s.LoadExportReport(tc.script, true)
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("strict load of %q: %v, want %q", tc.script, err, tc.want)
+		}
+		// Nothing of the line that failed is loaded.
+		if r := mustRun(t, s, "/system/identity/print"); r[0]["name"] == "lab" {
+			t.Errorf("strict load of %q set the identity of a skipped line", tc.script)
+		}
+	}
+	if _, err := CheckSeed(Config{Seed: "/system identity\nset name=lab\n"}, true); err != nil {
+		t.Errorf("strict load of a fully modelled script: %v", err)
+	}
+}
+
+func TestRedact(t *testing.T) {
+	for in, want := range map[string]string{
+		`add name=u password="a \"b\" c" group=full`:    `add name=u password=*** group=full`,
+		`set [ find secret=s ] private-key=abc=`:        `set [ find secret=*** ] private-key=***`,
+		`set smtp-password=p passphrase=q other=secret`: `set smtp-password=*** passphrase=*** other=secret`,
+		`add mysecret=x`: `add mysecret=x`,
+	} {
+		if got := redact(in); got != want {
+			t.Errorf("redact(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
