@@ -29,6 +29,11 @@ func Specs() []menu.Spec {
 		interfaceListMember,
 		interfaceBridgeVLAN,
 		ipDHCPServerLease,
+		ipFirewallAddressList,
+		ipRoute,
+		ipDHCPClient,
+		interfaceWireGuard,
+		interfaceWireGuardPeer,
 	}
 }
 
@@ -45,7 +50,7 @@ func Resources() []func() resource.Resource {
 }
 
 // chainSpecs are the ordered rule tables managed one chain per resource.
-var chainSpecs = []menu.ChainSpec{ipFirewallFilter, ipFirewallNAT}
+var chainSpecs = []menu.ChainSpec{ipFirewallFilter, ipFirewallNAT, ipFirewallMangle, ipFirewallRaw}
 
 // DataSources lists the RouterOS data sources.
 func DataSources() []func() datasource.DataSource {

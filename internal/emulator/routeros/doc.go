@@ -62,16 +62,47 @@
 // /interface/list/member, /interface/bridge/port, /interface/bridge/vlan,
 // /ip/address, /ip/pool, /ip/dhcp-server, /ip/dhcp-server/network,
 // /ip/dhcp-server/lease, /ip/dns (singleton), /ip/dns/static (ordered),
-// /ip/firewall/filter and /ip/firewall/nat (ordered), /system/identity
-// (singleton) and /system/resource (read-only: version, board-name CHR, ...).
+// /ip/firewall/filter, /ip/firewall/nat, /ip/firewall/mangle and
+// /ip/firewall/raw (ordered), /ip/firewall/address-list, /ip/route,
+// /ip/dhcp-client, /interface/wireguard and /interface/wireguard/peers,
+// /system/identity (singleton) and /system/resource (read-only: version,
+// board-name CHR, ...).
+//
+//   - Routes: every enabled address yields a dynamic connected route
+//     (dst-address its network, gateway its interface, distance 0,
+//     connect=true) that cannot be changed; static routes print distance 1,
+//     scope 30, target-scope 10 and routing-table main by default; a
+//     blackhole route with a gateway is refused.
+//
+//   - Mangle actions that mark or change (mark-connection, mark-packet,
+//     mark-routing, change-dscp/mss/ttl, set-priority) need their new-*
+//     value ("missing value(s) of argument(s) new-packet-mark"); a rule of
+//     any table with src-port, dst-port or port and no port protocol is
+//     refused with "failure: ports can be specified if proto is
+//     tcp,udp,udp-lite,dccp,sctp" (RouterOS's words, seen by tik4net #52).
+//
+//   - Address lists: an entry holds an address, network, range or DNS name;
+//     a second entry with the same list and address is refused ("failure:
+//     already have such entry"); an entry with a timeout prints dynamic=true
+//     and the time it has left (counted from creation-time).
+//
+//   - WireGuard: a new interface without private-key gets one generated;
+//     public-key is derived from the private key with X25519 (RFC 7748);
+//     listen-port 13231 and mtu 1420 by default; a peer's keys must be 32
+//     bytes of base64.
+//
+//   - DHCP client: one per interface; with no DHCP server to talk to it
+//     stays status=searching... (stopped when disabled) without an address.
 //
 //   - Interfaces share one id and name space. Ids are *HEX, allocated in
 //     increasing order per table and never reused; bridge ports start at
 //     *0, builtin interface lists have ids from *2000010.
+//
 //   - Print shows .id (not for singletons), the set properties, the
 //     defaults RouterOS prints, and computed read-only properties; defaults
 //     RouterOS omits stay omitted even when set explicitly (dhcp-server
 //     authoritative=yes, lease server=all, dns static type=A, ...).
+//
 //   - Firewall matchers are checked: src-port, dst-port, port and nat
 //     to-ports are lists of ports and ranges 0..65535; protocol a name
 //     RouterOS knows or 0..255; connection-state a list of established,
@@ -80,22 +111,26 @@
 //     a.b.c.d/0..32, a.b.c.d/netmask or a.b.c.d-e.f.g.h; matchers (not
 //     to-*) take a leading "!". They are printed as given. Interface names
 //     are at most 255 bytes.
+//
 //   - Values are normalised as RouterOS prints them: booleans true/false
 //     (yes/no/true/false accepted), durations 1w2d3h4m5s6ms (300, 24h,
 //     00:00:10, "1d 00:10:00" accepted), MACs upper-case with colons, bridge
 //     and port priority as 0x hex, enums to their canonical case, comma
 //     lists without blanks, addresses without a prefix length as /32.
+//
 //   - Computed: running (ports run unless disabled, a vlan with its parent,
 //     a bond with a slave), mac-address of vlans/bonds/bridges, slave,
 //     actual-mtu, l2mtu, network of an address, actual-interface and invalid
 //     of addresses and DHCP servers, pool total/used/available, bridge port
 //     status/inactive, bridge vlan current-tagged/current-untagged, firewall
 //     bytes/packets, dynamic.
+//
 //   - References must exist ("input does not match any value of
 //     <argument>"): interfaces, bridges, pools, DHCP servers, interface
 //     lists; "*ID" references resolve to names; firewall interface matchers
 //     accept a "!" negation. References follow a rename, and show as *ID
 //     once the item is removed (that address is then invalid=true).
+//
 //   - Errors, with RouterOS's words: "unknown parameter x", "missing
 //     value(s) of argument(s) x" (several joined by ","), "value of x out
 //     of range (a..b)", "input does not match any value of x", "invalid
@@ -106,6 +141,7 @@
 //     "failure: each interface can appear only once", "failure: device
 //     already added as bridge port", "failure: can not change dynamic",
 //     "failure: entry already exists" (dns static).
+//
 //   - Dynamic rows: on a bridge with vlan-filtering, each pvid of the bridge
 //     and its enabled ports that no static /interface/bridge/vlan row covers
 //     gets a dynamic row (current-untagged lists its members); a static row
@@ -157,4 +193,12 @@
 //     it (as here) or is refused is unconfirmed.
 //   - Cross-row rules beyond those listed (e.g. two DHCP servers on one
 //     interface, overlapping bridge vlan rows, vlan-id clashes on a parent).
+//   - Unconfirmed for the routing, address-list, DHCP-client and WireGuard
+//     menus: the wording for a second DHCP client on an interface
+//     ("failure: dhcp-client already exists on this interface"), a blackhole
+//     route with a gateway, a second peer with the same public key and a
+//     malformed key ("invalid value for argument public-key"); whether an
+//     entry with a timeout can be changed with set (allowed here); expiry of
+//     such entries (they count down to 0s and stay); DNS-name entries are
+//     not resolved into dynamic entries; routes are never inactive.
 package routeros

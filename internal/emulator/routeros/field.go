@@ -11,25 +11,26 @@ import (
 type kind int
 
 const (
-	kString    kind = iota
-	kInt            // decimal, range-checked
-	kHex            // number printed as 0x...
-	kBool           // yes/no/true/false, printed true/false
-	kDuration       // printed 1w2d3h4m5s6ms
-	kEnum           // one of enum
-	kMAC            // printed upper-case
-	kIPv4           // dotted address
-	kPrefix         // a.b.c.d/nn
-	kIPList         // comma list of addresses
-	kList           // free comma list
-	kVLANs          // vlan-ids: comma list of ids and ranges 1..4094
-	kRef            // name of an item of ref
-	kRefList        // comma list of names of ref
-	kRanges         // pool ranges
-	kPorts          // firewall ports: comma list of ports and ranges 0..65535
-	kProtocol       // IP protocol: a name RouterOS knows or a number 0..255
-	kFlags          // comma list of values of enum (connection-state)
-	kAddrMatch      // firewall address: a.b.c.d, a.b.c.d/nn or a.b.c.d-e.f.g.h
+	kString      kind = iota
+	kInt              // decimal, range-checked
+	kHex              // number printed as 0x...
+	kBool             // yes/no/true/false, printed true/false
+	kDuration         // printed 1w2d3h4m5s6ms
+	kEnum             // one of enum
+	kMAC              // printed upper-case
+	kIPv4             // dotted address
+	kPrefix           // a.b.c.d/nn
+	kIPList           // comma list of addresses
+	kList             // free comma list
+	kVLANs            // vlan-ids: comma list of ids and ranges 1..4094
+	kRef              // name of an item of ref
+	kRefList          // comma list of names of ref
+	kRanges           // pool ranges
+	kPorts            // firewall ports: comma list of ports and ranges 0..65535
+	kProtocol         // IP protocol: a name RouterOS knows or a number 0..255
+	kFlags            // comma list of values of enum (connection-state)
+	kAddrMatch        // firewall address: a.b.c.d, a.b.c.d/nn or a.b.c.d-e.f.g.h
+	kListAddress      // address-list entry: an address, network, range or DNS name
 )
 
 // refKind names what a reference field points at.
@@ -43,6 +44,7 @@ const (
 	refIfList              // an interface list
 	refPool                // an /ip/pool
 	refDHCPServer          // an /ip/dhcp-server
+	refWireGuard           // a WireGuard interface
 )
 
 // field describes one property of a menu.
@@ -101,7 +103,7 @@ func (f *field) normalize(v string) (string, error) {
 			return "", argErr("invalid value for argument %s", f.name)
 		}
 		return v, nil
-	case kPorts, kProtocol, kFlags, kAddrMatch:
+	case kPorts, kProtocol, kFlags, kAddrMatch, kListAddress:
 		neg := ""
 		if f.neg && strings.HasPrefix(v, "!") {
 			neg, v = "!", v[1:]

@@ -1,6 +1,7 @@
 package routeros
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -26,6 +27,9 @@ var ipProtocols = []string{
 
 // normalizeMatcher validates a firewall matcher value without its "!"
 // negation and returns it as printed.
+// dnsName is a host name an address-list entry may hold instead of an address.
+var dnsName = regexp.MustCompile(`^(?i)[a-z0-9_]([a-z0-9_-]{0,62})(\.[a-z0-9_]([a-z0-9_-]{0,62}))*\.?$`)
+
 func (f *field) normalizeMatcher(v string) (string, error) {
 	switch f.kind {
 	case kPorts:
@@ -67,6 +71,13 @@ func (f *field) normalizeMatcher(v string) (string, error) {
 			return "", argErr("invalid value for argument %s", f.name)
 		}
 		return v, nil // printed as given (RouterOS masks host bits and drops /32; not modelled)
+	case kListAddress:
+		// A DNS name is resolved by the router into dynamic entries of the
+		// same list (not modelled: the emulator has no resolver).
+		if validAddrMatch(v) || dnsName.MatchString(v) {
+			return v, nil
+		}
+		return "", argErr("invalid value for argument %s", f.name)
 	}
 	return v, nil
 }

@@ -146,6 +146,7 @@ func (d *db) pvidMembers(bridge string) []pvidMember {
 // that no static row covers, with the ports in current-untagged. Rows that
 // still exist keep their ids.
 func (d *db) refreshDynamic() {
+	d.refreshConnectedRoutes()
 	t := d.table("interface/bridge/vlan")
 	want := map[string][]string{}
 	var keys []string

@@ -187,7 +187,7 @@ func interfaceMenus() []*menu {
 				p.set("mtu", m.value(r, "mtu"))
 			}
 			p.set("actual-mtu", "1500")
-			p.set("l2mtu", map[string]string{"ether": "1514", "vlan": "1594", "bridge": "65535", "bond": "1514"}[r.typ])
+			p.set("l2mtu", map[string]string{"ether": "1514", "vlan": "1594", "bridge": "65535", "bond": "1514", "wg": "65535"}[r.typ])
 			p.set("mac-address", d.macOf(r, 0))
 			p.set("running", strconv.FormatBool(d.running(r, 0)))
 			p.set("slave", strconv.FormatBool(d.isSlave(r.vals["name"])))
@@ -205,7 +205,7 @@ func interfaceMenus() []*menu {
 }
 
 // ifaceMenu maps interface types to their menus.
-var ifaceMenu = map[string]string{"ether": "/interface/ethernet", "vlan": "/interface/vlan", "bridge": "/interface/bridge", "bond": "/interface/bonding"}
+var ifaceMenu = map[string]string{"ether": "/interface/ethernet", "vlan": "/interface/vlan", "bridge": "/interface/bridge", "bond": "/interface/bonding", "wg": "/interface/wireguard"}
 
 func checkBonding(d *db, r, old *row) error {
 	for _, s := range splitList(r.vals["slaves"]) {

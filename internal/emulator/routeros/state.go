@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 )
 
 // row is one item of a table.
@@ -13,6 +14,7 @@ type row struct {
 	vals    map[string]string // stored (normalised) values of the properties that are set
 	dynamic bool              // created by the emulated router itself
 	dynKey  string            // identity of a dynamic row, for recomputation
+	created time.Time         // when it was added (address-list creation-time and timeout)
 }
 
 func (r *row) clone() *row {
@@ -70,6 +72,9 @@ type db struct {
 	menus   map[string]*menu
 	order   []*menu
 }
+
+// now is the router's clock.
+func (d *db) now() time.Time { return time.Now() }
 
 func (d *db) table(name string) *table {
 	t := d.tables[name]
@@ -155,6 +160,8 @@ func refTargets(k refKind) []refTarget {
 		return []refTarget{{"ip/pool", ""}}
 	case refDHCPServer:
 		return []refTarget{{"ip/dhcp-server", ""}}
+	case refWireGuard:
+		return []refTarget{{"interface", "wg"}}
 	}
 	return nil
 }

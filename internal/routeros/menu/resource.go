@@ -283,6 +283,8 @@ func (r *Resource) refresh(prev vals, row client.Row, imported bool) vals {
 			}
 		case !pok:
 			v = f.null() // not managed
+		case present && f.Countdown:
+			v = p
 		case present:
 			v = f.fromDevice(dv)
 		case f.Default != "" && f.Equal(ps, f.Default):

@@ -56,6 +56,10 @@ type Field struct {
 	// Check validates string values (or each element of a List/Set).
 	Check     []validator.String
 	Normalize func(string) string // extra normalisation before comparing
+	// Countdown: the router prints what is left of the value (an address
+	// list entry's timeout): any printed value is the configured one, and
+	// the state keeps what the configuration says.
+	Countdown bool
 	Sensitive bool
 	// NoUnset: the router refuses =!field= (e.g. mtu); removing the field
 	// from the configuration sets Default instead.

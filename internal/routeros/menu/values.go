@@ -132,7 +132,7 @@ func (f *Field) Equal(a, b string) bool {
 	if f.Normalize != nil {
 		a, b = f.Normalize(a), f.Normalize(b)
 	}
-	if a == b {
+	if a == b || f.Countdown && a != "" && b != "" {
 		return true
 	}
 	switch f.Kind {

@@ -70,7 +70,10 @@ var testSpec = Spec{
 	},
 }
 
-func TestRefreshKeepsEquivalentValuesAndDetectsDrift(t *testing.T) {
+// A refresh stores the router's spelling of a value the state spells
+// otherwise (so state is what an import reads; the plan compares through
+// the kind), keeps a default the router leaves out of print, and sees drift.
+func TestRefreshTakesRouterSpellingAndDetectsDrift(t *testing.T) {
 	r := &Resource{spec: &testSpec}
 	prev := vals{
 		"id": types.StringValue("*1"), "name": types.StringValue("a"), "lease-time": types.StringNull(),
@@ -81,9 +84,10 @@ func TestRefreshKeepsEquivalentValuesAndDetectsDrift(t *testing.T) {
 	row := map[string]string{".id": "*1", "name": "a", "lease-time": "1d", "mac": "02:00:00:AA:BB:01",
 		"disabled": "false", "ports": "ether3,ether2", "network": "10.0.0.0", "running": "true"}
 	got := r.refresh(prev, row, false)
-	for _, k := range []string{"lease_time", "mac", "mtu", "disabled", "ports"} {
-		if !got[k].Equal(prev[k]) {
-			t.Errorf("%s: got %v, want the previous %v (equivalent on the router)", k, got[k], prev[k])
+	for k, want := range map[string]attr.Value{"lease_time": types.StringValue("1d"), "mac": types.StringValue("02:00:00:AA:BB:01"),
+		"mtu": prev["mtu"], "disabled": prev["disabled"], "ports": prev["ports"]} {
+		if !got[k].Equal(want) {
+			t.Errorf("%s: got %v, want %v", k, got[k], want)
 		}
 	}
 	if !got["comment"].IsNull() {
