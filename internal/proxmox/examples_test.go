@@ -16,6 +16,7 @@ import (
 func TestAccExamples(t *testing.T) {
 	e := acctest.Proxmox(t)
 	t.Setenv("TF_VAR_ct_root_password", "example-pw")
+	t.Setenv("TF_VAR_ci_password", "example-ci-pw")
 	root := acctest.RepoRoot()
 	files, _ := filepath.Glob(filepath.Join(root, "examples", "resources", "homelab_proxmox_*", "resource.tf"))
 	ds, _ := filepath.Glob(filepath.Join(root, "examples", "data-sources", "homelab_proxmox_*", "data-source.tf"))

@@ -127,6 +127,20 @@ func rebootIfPending(ctx context.Context, c *Client, base string) error {
 	return c.PostTask(ctx, base+"/status/reboot", nil)
 }
 
+// readMode is what a read keeps of the model it refreshes.
+type readMode int
+
+const (
+	// readNew keeps nothing: a guest not in the state yet (a fresh clone).
+	readNew readMode = iota
+	// readRefresh keeps what PVE cannot tell (which optional blocks and
+	// disks the state has); values are in PVE's spelling.
+	readRefresh
+	// readWritten also keeps the planned spelling: right after a create or
+	// update, OpenTofu requires the state to hold the planned values.
+	readWritten
+)
+
 // readAfterWrite reads the guest back into m at the end of a create or an
 // update; it fails when the guest is gone. what is the diagnostic's summary,
 // gone the error when the guest is not found, extra a hint appended to the

@@ -74,18 +74,14 @@ func cfgIntOr(cfg map[string]any, k string, def int64) types.Int64 {
 	return types.Int64Value(def)
 }
 
-// cfgDescription is the description, without the newline PVE appends to
-// it unless the prior value had one.
-func cfgDescription(cfg map[string]any, prior types.String) types.String {
+// cfgDescription is the description without the newline PVE appends to
+// it (sameText keeps a configured trailing newline from being a diff).
+func cfgDescription(cfg map[string]any) types.String {
 	d := cfgStr(cfg, "description")
 	if d.IsNull() {
 		return d
 	}
-	s := d.ValueString()
-	if !strings.HasSuffix(prior.ValueString(), "\n") {
-		s = strings.TrimSuffix(s, "\n")
-	}
-	return types.StringValue(s)
+	return types.StringValue(strings.TrimSuffix(d.ValueString(), "\n"))
 }
 
 // cfgTags is PVE's tag list as a set, null when there are none.
@@ -96,14 +92,37 @@ func cfgTags(ctx context.Context, cfg map[string]any) (types.Set, diag.Diagnosti
 	return types.SetNull(types.StringType), nil
 }
 
-// keepMAC returns the prior spelling of a MAC address when PVE's is the
-// same address in another case.
-func keepMAC(prior, got types.String) types.String {
-	if !prior.IsNull() && strings.EqualFold(prior.ValueString(), got.ValueString()) {
-		return prior
+// Respelling. A read stores PVE's own spelling of a value (sizes as "10G",
+// MACs in upper case, text without its trailing newline), so a refreshed
+// state equals an import of the same guest. The configuration may spell the
+// same value differently; a plan then keeps the prior state's value, which
+// OpenTofu accepts as equivalent to the configuration, and the state of a
+// create or update keeps the configuration's, as OpenTofu requires. Each
+// model's keepSpelling does both, with the respelled* helpers below.
+
+// respelled returns want when got means the same (same), else got.
+func respelled(got, want types.String, same func(a, b string) bool) types.String {
+	if known(got) && known(want) && same(got.ValueString(), want.ValueString()) {
+		return want
 	}
 	return got
 }
+
+// respelledSize returns want when got is the same number of bytes, else got.
+func respelledSize(got, want sizeValue) sizeValue {
+	if sameSize(got, want) {
+		return want
+	}
+	return got
+}
+
+// sameMAC: PVE prints MAC addresses in upper case.
+func sameMAC(a, b string) bool { return strings.EqualFold(a, b) }
+
+// sameText: PVE ends descriptions and ssh keys with a newline.
+func sameText(a, b string) bool { return strings.TrimRight(a, "\n") == strings.TrimRight(b, "\n") }
+
+func known(v types.String) bool { return !v.IsNull() && !v.IsUnknown() }
 
 // configChanges compares the managed config keys before (old) and after
 // (want) a change: params holds the keys to set, del the keys to delete

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -44,8 +45,16 @@ func (r *lxcResource) Create(ctx context.Context, req resource.CreateRequest, re
 	if c == nil {
 		return
 	}
+	// The write-only values are only in the configuration.
+	for name, v := range map[string]*types.String{"ostemplate": &plan.OSTemplate, "password": &plan.Password, "ssh_public_keys": &plan.SSHPublicKeys} {
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(name), v)...)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	node := plan.Node.ValueString()
 	params := plan.createParams(ctx)
+	plan.dropWriteOnly()
 	if !checkNotCreatedYet(ctx, c, lxcKind, plan.Hostname, &resp.Diagnostics) {
 		return
 	}
@@ -67,7 +76,7 @@ func (r *lxcResource) Create(ctx context.Context, req resource.CreateRequest, re
 			return
 		}
 	}
-	found, err := r.read(ctx, c, &plan)
+	found, err := r.read(ctx, c, &plan, readWritten)
 	if !readAfterWrite(&resp.Diagnostics, found, err, "Reading the new container failed", "the container vanished right after its creation", kept) {
 		return
 	}
@@ -77,7 +86,7 @@ func (r *lxcResource) Create(ctx context.Context, req resource.CreateRequest, re
 
 // read refreshes m from PVE. It follows a container that moved to another
 // node and reports found=false when it is gone.
-func (r *lxcResource) read(ctx context.Context, c *Client, m *lxcModel) (bool, error) {
+func (r *lxcResource) read(ctx context.Context, c *Client, m *lxcModel, mode readMode) (bool, error) {
 	vmid := m.VMID.ValueInt64()
 	g, err := readGuest(ctx, c, "lxc", m.Node.ValueString(), vmid)
 	if err != nil || g == nil {
@@ -87,13 +96,18 @@ func (r *lxcResource) read(ctx context.Context, c *Client, m *lxcModel) (bool, e
 	if diags := m.fromAPI(ctx, g.Config, &prior); diags.HasError() {
 		return false, fmt.Errorf("reading the config: %v", diags)
 	}
+	if mode == readWritten {
+		m.keepSpelling(&prior)
+	}
 	m.digest = g.Digest
 	m.Node, m.ID, m.Started, m.Pool = g.attributes(vmid)
 	return true, nil
 }
 
 func (r *lxcResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	readResource(ctx, r.data, lxcKind, req, resp, r.read, func(m *lxcModel) string { return m.digest })
+	readResource(ctx, r.data, lxcKind, req, resp,
+		func(ctx context.Context, c *Client, m *lxcModel) (bool, error) { return r.read(ctx, c, m, readRefresh) },
+		func(m *lxcModel) string { return m.digest })
 }
 
 func (r *lxcResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -190,7 +204,7 @@ func (r *lxcResource) Update(ctx context.Context, req resource.UpdateRequest, re
 		}
 	}
 
-	found, err := r.read(ctx, c, &plan)
+	found, err := r.read(ctx, c, &plan, readWritten)
 	if !readAfterWrite(&resp.Diagnostics, found, err, "Reading the container failed", "the container disappeared during the update", "") {
 		return
 	}

@@ -198,8 +198,9 @@ func (m *lxcModel) toAPI(ctx context.Context) map[string]string {
 	return c
 }
 
-// fromAPI fills m from PVE's config, keeping the user's spelling wherever
-// PVE only normalised it (sizes, MAC case, description newline, tag order).
+// fromAPI fills m from PVE's config, in PVE's spelling (keepSpelling
+// restores the configuration's after a write). prior, the model before the
+// read (nil on import), only says which optional blocks the state has.
 func (m *lxcModel) fromAPI(ctx context.Context, cfg map[string]any, prior *lxcModel) diag.Diagnostics {
 	var diags diag.Diagnostics
 	m.Hostname = cfgStr(cfg, "hostname")
@@ -216,11 +217,7 @@ func (m *lxcModel) fromAPI(ctx context.Context, cfg map[string]any, prior *lxcMo
 	m.Startup = cfgStr(cfg, "startup")
 	m.Nameserver = cfgStr(cfg, "nameserver")
 	m.Searchdomain = cfgStr(cfg, "searchdomain")
-	priorDescription := types.StringNull()
-	if prior != nil {
-		priorDescription = prior.Description
-	}
-	m.Description = cfgDescription(cfg, priorDescription)
+	m.Description = cfgDescription(cfg)
 	m.Tags, diags = cfgTags(ctx, cfg)
 
 	if f := str(cfg["features"]); f != "" || (prior != nil && prior.Features != nil) {
@@ -244,7 +241,7 @@ func (m *lxcModel) fromAPI(ctx context.Context, cfg map[string]any, prior *lxcMo
 	if rf := str(cfg["rootfs"]); rf != "" {
 		p := parseProps(rf, "volume")
 		root := &lxcRootFS{Volume: types.StringValue(p["volume"]), Storage: types.StringValue(storageOf(p["volume"]))}
-		root.Size = keepSize(p["size"], priorRootSize(prior))
+		root.Size = pveSize(p["size"], priorRootSize(prior))
 		m.RootFS = root
 	}
 
@@ -262,9 +259,6 @@ func (m *lxcModel) fromAPI(ctx context.Context, cfg map[string]any, prior *lxcMo
 			Firewall: types.BoolValue(p["firewall"] == "1"),
 			MTU:      intProp(p, "mtu"),
 			HWAddr:   strProp(p, "hwaddr"),
-		}
-		if prior != nil && len(m.Networks) < len(prior.Networks) {
-			n.HWAddr = keepMAC(prior.Networks[len(m.Networks)].HWAddr, n.HWAddr)
 		}
 		m.Networks = append(m.Networks, n)
 	}
@@ -285,11 +279,34 @@ func (m *lxcModel) fromAPI(ctx context.Context, cfg map[string]any, prior *lxcMo
 			if prior != nil && len(m.MountPoints) < len(prior.MountPoints) {
 				priorSize = prior.MountPoints[len(m.MountPoints)].Size
 			}
-			mp.Size = keepSize(p["size"], priorSize)
+			mp.Size = pveSize(p["size"], priorSize)
 		}
 		m.MountPoints = append(m.MountPoints, mp)
 	}
 	return diags
+}
+
+// keepSpelling gives every value of m that PVE only respells (sizes, MAC
+// case, the description's trailing newline) o's spelling: the planned one
+// after a write, the prior state's in a plan (see "Respelling" in
+// guest_config.go).
+func (m *lxcModel) keepSpelling(o *lxcModel) {
+	m.Description = respelled(m.Description, o.Description, sameText)
+	if m.RootFS != nil && o.RootFS != nil {
+		m.RootFS.Size = respelledSize(m.RootFS.Size, o.RootFS.Size)
+	}
+	for i := range min(len(m.MountPoints), len(o.MountPoints)) {
+		m.MountPoints[i].Size = respelledSize(m.MountPoints[i].Size, o.MountPoints[i].Size)
+	}
+	for i := range min(len(m.Networks), len(o.Networks)) {
+		m.Networks[i].HWAddr = respelled(m.Networks[i].HWAddr, o.Networks[i].HWAddr, sameMAC)
+	}
+}
+
+// dropWriteOnly forgets the write-only values once the create sent them:
+// they are never stored.
+func (m *lxcModel) dropWriteOnly() {
+	m.OSTemplate, m.Password, m.SSHPublicKeys = types.StringNull(), types.StringNull(), types.StringNull()
 }
 
 func priorRootSize(prior *lxcModel) sizeValue {

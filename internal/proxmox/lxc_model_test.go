@@ -111,8 +111,8 @@ func pveLXCConfig() map[string]any {
 }
 
 // TestLXCModelFromAPI: PVE's config read back, on refresh (with the prior
-// state, whose spelling wins where PVE only normalised it) and on import
-// (no prior: PVE's spelling).
+// state) and on import (no prior), both in PVE's spelling; after a write,
+// keepSpelling restores the planned spelling where PVE only respelled it.
 func TestLXCModelFromAPI(t *testing.T) {
 	ctx := context.Background()
 	prior := sampleLXC()
@@ -139,14 +139,14 @@ func TestLXCModelFromAPI(t *testing.T) {
 	eq("features.keyctl", m.Features.Keyctl, types.BoolValue(false))
 	eq("features.fuse", m.Features.Fuse, types.BoolValue(true))
 	eq("features.mount", m.Features.Mount, strSet("cifs", "nfs"))
-	eq("rootfs.size (prior spelling of 8G)", m.RootFS.Size, sizeOf("8192M"))
+	eq("rootfs.size (PVE's spelling of 8192M)", m.RootFS.Size, sizeOf("8G"))
 	eq("rootfs.storage", m.RootFS.Storage, types.StringValue("local-lvm"))
 	eq("rootfs.volume", m.RootFS.Volume, types.StringValue("local-lvm:vm-1005-disk-0"))
 	if len(m.Networks) != 1 || len(m.MountPoints) != 2 {
 		t.Fatalf("%d networks, %d mount points", len(m.Networks), len(m.MountPoints))
 	}
 	n := m.Networks[0]
-	eq("net0.hwaddr (prior case)", n.HWAddr, types.StringValue("bc:24:11:00:00:01"))
+	eq("net0.hwaddr (PVE's case)", n.HWAddr, types.StringValue("BC:24:11:00:00:01"))
 	eq("net0.tag", n.Tag, types.Int64Value(10))
 	eq("net0.mtu", n.MTU, types.Int64Value(1450))
 	eq("net0.ip6", n.IP6, types.StringNull())
@@ -174,12 +174,55 @@ func TestLXCModelFromAPI(t *testing.T) {
 	if imp.Features != nil {
 		t.Errorf("features = %+v, want none", imp.Features)
 	}
-	// A description that ends in a newline in the configuration keeps it.
+	// A description that ends in a newline in the configuration reads
+	// without it; after a write it keeps the planned newline.
 	withNL := sampleLXC()
 	withNL.Description = types.StringValue("vault\n")
 	var nl lxcModel
 	nl.fromAPI(ctx, pveLXCConfig(), &withNL)
-	eq("description with newline", nl.Description, types.StringValue("vault\n"))
+	eq("description with newline, refreshed", nl.Description, types.StringValue("vault"))
+	nl.keepSpelling(&withNL)
+	eq("description with newline, written", nl.Description, types.StringValue("vault\n"))
+
+	// After a write: the planned spelling where PVE only respelled it.
+	m.keepSpelling(&prior)
+	eq("written rootfs.size", m.RootFS.Size, sizeOf("8192M"))
+	eq("written hwaddr", m.Networks[0].HWAddr, types.StringValue("bc:24:11:00:00:01"))
+}
+
+// TestLXCKeepSpelling: only values that mean the same take the other
+// spelling; a real change (a grown disk, another MAC) stays, and null or
+// unknown values are left alone.
+func TestLXCKeepSpelling(t *testing.T) {
+	state := sampleLXC()
+	state.RootFS.Size = sizeOf("8G")
+	state.MountPoints[0].Size = sizeOf("8G")
+	state.Networks[0].HWAddr = types.StringValue("BC:24:11:00:00:01")
+	state.Description = types.StringValue("vault")
+
+	plan := sampleLXC() // 8192M, lower-case MAC
+	plan.MountPoints[0].Size = sizeOf("16G")
+	plan.Description = types.StringValue("vault\n")
+	plan.keepSpelling(&state)
+	for what, ok := range map[string]bool{
+		"rootfs.size takes the state's 8G":    plan.RootFS.Size.Equal(sizeOf("8G")),
+		"a grown mount point stays 16G":       plan.MountPoints[0].Size.Equal(sizeOf("16G")),
+		"a bind mount's null size stays null": plan.MountPoints[1].Size.IsNull(),
+		"hwaddr takes the state's upper case": plan.Networks[0].HWAddr.Equal(types.StringValue("BC:24:11:00:00:01")),
+		"description takes the state's":       plan.Description.Equal(types.StringValue("vault")),
+	} {
+		if !ok {
+			t.Errorf("%s: plan %+v", what, plan)
+		}
+	}
+
+	other := sampleLXC()
+	other.Networks[0].HWAddr = types.StringUnknown()
+	other.Description = types.StringValue("consul")
+	other.keepSpelling(&state)
+	if !other.Networks[0].HWAddr.IsUnknown() || other.Description.ValueString() != "consul" {
+		t.Errorf("keepSpelling changed an unknown MAC or another description: %v, %v", other.Networks[0].HWAddr, other.Description)
+	}
 }
 
 // TestLXCModelRoundTrip: a planned model sent to PVE (toAPI) and read back
@@ -196,6 +239,7 @@ func TestLXCModelRoundTrip(t *testing.T) {
 	if diags := got.fromAPI(ctx, cfg, &plan); diags.HasError() {
 		t.Fatal(diags)
 	}
+	got.keepSpelling(&plan) // as after a write
 	if again := got.toAPI(ctx); !maps.Equal(again, sent) {
 		t.Errorf("after a read back, toAPI = %v\nwant %v", again, sent)
 	}

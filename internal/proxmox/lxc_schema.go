@@ -28,15 +28,20 @@ import (
 func (r *lxcResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	resp.Schema = schema.Schema{
-		// Version 0: the state layout as first released. A rename or a
-		// changed type bumps it and adds an upgrader from 0
-		// (ResourceWithUpgradeState); state_upgrade_test.go checks that no
-		// upgrader exists yet and that a version 0 state reads back as it is.
-		Version: 0,
+		// Version 1: ostemplate, password and ssh_public_keys became
+		// write-only; the upgrader from 0 drops their stored values
+		// (state_upgrade.go). A rename or a changed type bumps it again.
+		Version: 1,
 		MarkdownDescription: "A Proxmox VE LXC container (`/nodes/{node}/lxc/{vmid}`). Disks grow in place; " +
 			"shrinking is rejected at plan time. Changing `node` migrates the container (a restart migration when it runs). " +
-			"Changing `vmid`, `ostemplate`, `unprivileged`, " +
-			"`rootfs.storage`, `password` or `ssh_public_keys` creates a new container.\n\n" +
+			"Changing `vmid`, `unprivileged` or `rootfs.storage` creates a new container.\n\n" +
+			"`ostemplate`, `password` and `ssh_public_keys` are write-only (OpenTofu or Terraform 1.11 or later): PVE takes them " +
+			"at creation only and never returns them, so they are never stored in the state, an import needs none of them, and " +
+			"changing them later changes nothing (a rotated password variable does not destroy the container). " +
+			"To rebuild a container from another template or with other credentials, replace it: " +
+			"`tofu apply -replace=homelab_proxmox_lxc.<name>`.\n\n" +
+			"Values PVE spells its own way (`10G` for a configured `10240M`, MAC addresses in upper case, the description's " +
+			"trailing newline) are stored as PVE spells them and are no change.\n\n" +
 			"Nothing is lost or duplicated: once PVE accepted the create, the container is in the state even when a later step " +
 			"fails or the apply is interrupted (it is then tainted, and the next apply replaces it). When the state itself was lost " +
 			"(the apply was killed), the next create is refused, with the `import` block to use, if a container of the cluster " +
@@ -66,10 +71,11 @@ func (r *lxcResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseNonNullStateForUnknown()},
 			},
 			"ostemplate": schema.StringAttribute{
-				Optional:            true,
-				MarkdownDescription: "Template volume, `<storage>:vztmpl/<file>`, e.g. `local:vztmpl/ubuntu-24.04-standard_24.04-2_amd64.tar.zst`. Required to create; PVE does not store it, so it is empty after import.",
-				Validators:          []validator.String{validate.Regex(ostemplateRe, "template volume id (<storage>:vztmpl/<file>.tar.zst)")},
-				PlanModifiers:       []planmodifier.String{requiresReplaceUnlessImported()},
+				Optional: true, WriteOnly: true,
+				MarkdownDescription: "Template volume, `<storage>:vztmpl/<file>`, e.g. `local:vztmpl/ubuntu-24.04-standard_24.04-2_amd64.tar.zst`. " +
+					"Required to create. Write-only, used at creation only: PVE does not store it, and changing it later changes nothing " +
+					"(to rebuild from another template, `tofu apply -replace=...`).",
+				Validators: []validator.String{validate.Regex(ostemplateRe, "template volume id (<storage>:vztmpl/<file>.tar.zst)")},
 			},
 			"unprivileged": schema.BoolAttribute{
 				Optional: true, Computed: true, Default: booldefault.StaticBool(true),
@@ -157,12 +163,16 @@ func (r *lxcResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 				},
 			},
 			"ssh_public_keys": schema.StringAttribute{
-				Optional: true, Sensitive: true, MarkdownDescription: "Authorized keys for root, one per line. Set at creation only (changing it creates a new container).",
-				Validators: []validator.String{vSSHKeys()}, PlanModifiers: []planmodifier.String{requiresReplaceUnlessImported()},
+				Optional: true, Sensitive: true, WriteOnly: true,
+				MarkdownDescription: "Authorized keys for root, one per line. Write-only, used at creation only: changing it later " +
+					"changes nothing (change the keys inside the container, or `tofu apply -replace=...`).",
+				Validators: []validator.String{vSSHKeys()},
 			},
 			"password": schema.StringAttribute{
-				Optional: true, Sensitive: true, MarkdownDescription: "Root password. Set at creation only (changing it creates a new container).",
-				Validators: []validator.String{stringvalidator.LengthAtLeast(5)}, PlanModifiers: []planmodifier.String{requiresReplaceUnlessImported()},
+				Optional: true, Sensitive: true, WriteOnly: true,
+				MarkdownDescription: "Root password. Write-only, used at creation only: never stored in the state, and changing it " +
+					"later changes nothing (change it inside the container, or `tofu apply -replace=...`).",
+				Validators: []validator.String{stringvalidator.LengthAtLeast(5)},
 			},
 			"onboot": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(false),
 				MarkdownDescription: "Start the container when the node boots."},
@@ -178,16 +188,6 @@ func (r *lxcResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 				Validators: []validator.String{validate.Regex(poolRe, "pool id")}},
 		},
 	}
-}
-
-// requiresReplaceUnlessImported replaces the resource when a create-only value
-// changes, but not when the state has none because the resource was imported
-// (PVE never returns ostemplate, password or keys).
-func requiresReplaceUnlessImported() planmodifier.String {
-	return stringplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-		resp.RequiresReplace = !req.StateValue.IsNull()
-	}, "Changing this value creates a new container (it is only used at creation).",
-		"Changing this value creates a new container (it is only used at creation).")
 }
 
 func (r *lxcResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
@@ -246,29 +246,31 @@ func (r *lxcResource) ValidateConfig(ctx context.Context, req resource.ValidateC
 	}
 }
 
-// ModifyPlan rejects what PVE would only refuse after the apply started:
-// disk shrinks, and a create without a template.
+// ModifyPlan rejects what PVE would only refuse after the apply started
+// (disk shrinks, a create without a template) and keeps the prior state's
+// spelling of values PVE respells.
 func (r *lxcResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return
 	}
-	var plan lxcModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	if req.State.Raw.IsNull() {
-		if plan.OSTemplate.IsNull() {
+		// Write-only: only the configuration has it.
+		var tmpl types.String
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("ostemplate"), &tmpl)...)
+		if tmpl.IsNull() {
 			resp.Diagnostics.AddAttributeError(path.Root("ostemplate"), "Missing template",
 				"Creating a container needs `ostemplate`, e.g. \"local:vztmpl/ubuntu-24.04-standard_24.04-2_amd64.tar.zst\".")
 		}
 		return
 	}
-	var state lxcModel
+	var plan, state lxcModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	plan.keepSpelling(&state)
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 	resp.Diagnostics.Append(planMigration(ctx, &resp.Plan, plan.Node, state.Node)...)
 	if plan.RootFS != nil && state.RootFS != nil && plan.RootFS.Storage.Equal(state.RootFS.Storage) {
 		checkShrink(&resp.Diagnostics, path.Root("rootfs").AtName("size"), state.RootFS.Size, plan.RootFS.Size)

@@ -99,11 +99,19 @@ func TestAccLXCTemplate_lifecycle(t *testing.T) {
 					},
 				),
 			},
+			{RefreshState: true},
 			{ // import by node/volid
 				ResourceName:      tmplAddr,
 				ImportState:       true,
 				ImportStateId:     "pve-s1/" + volid,
 				ImportStateVerify: true,
+			},
+			{ // an import block of the template plans the import alone
+				Config:          templateConfig(e, ""),
+				ResourceName:    tmplAddr,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
+				ImportStateId:   "pve-s1/" + volid,
 			},
 			{ // from a URL with checksum; and adopting a template already on pve-s3
 				PreConfig: func() {

@@ -75,10 +75,6 @@ func TestAccLXC_lifecycle(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	// PVE does not return create-only values; rootfs.size comes back as
-	// PVE's "10G" for the configured "10240M" (equal by semantic equality,
-	// so no diff, but ImportStateVerify compares the strings).
-	ignore := []string{"ostemplate", "password", "ssh_public_keys", "rootfs.size"}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
@@ -96,6 +92,10 @@ func TestAccLXC_lifecycle(t *testing.T) {
 					resource.TestCheckResourceAttr(lxcAddr, "unprivileged", "true"),
 					resource.TestCheckResourceAttr(lxcAddr, "rootfs.size", "8G"),
 					resource.TestCheckResourceAttrSet(lxcAddr, "rootfs.volume"),
+					// write-only: sent at creation, never stored
+					resource.TestCheckNoResourceAttr(lxcAddr, "ostemplate"),
+					resource.TestCheckNoResourceAttr(lxcAddr, "password"),
+					resource.TestCheckNoResourceAttr(lxcAddr, "ssh_public_keys"),
 					resource.TestMatchResourceAttr(lxcAddr, "network.0.hwaddr", regexp.MustCompile(`^([0-9A-F]{2}:){5}[0-9A-F]{2}$`)),
 					checkConfig(e, "lxc", "pve-s1", 1005, "hostname", "ct01005"),
 					checkConfig(e, "lxc", "pve-s1", 1005, "net0", "tag=10"),
@@ -130,19 +130,34 @@ func TestAccLXC_lifecycle(t *testing.T) {
 					checkConfig(e, "lxc", "pve-s1", 1005, "mp0", "mp=/var/lib/vault"),
 				),
 			},
+			{ // a refresh stores PVE's spelling ("10G" for "10240M") and plans nothing
+				RefreshState: true,
+				Check:        resource.TestCheckResourceAttr(lxcAddr, "rootfs.size", "10G"),
+			},
+			{ // an import block of the container plans the import alone
+				Config:          lxcConfig(e, lxcV2),
+				ResourceName:    lxcAddr,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
+				ImportStateId:   "pve-s1/1005",
+			},
 			{ // import by node/vmid
-				ResourceName:            lxcAddr,
-				ImportState:             true,
-				ImportStateId:           "pve-s1/1005",
-				ImportStateVerify:       true,
-				ImportStateVerifyIgnore: ignore,
+				ResourceName:      lxcAddr,
+				ImportState:       true,
+				ImportStateId:     "pve-s1/1005",
+				ImportStateVerify: true,
 			},
 			{ // import by vmid alone
-				ResourceName:            lxcAddr,
-				ImportState:             true,
-				ImportStateId:           "1005",
-				ImportStateVerify:       true,
-				ImportStateVerifyIgnore: ignore,
+				ResourceName:      lxcAddr,
+				ImportState:       true,
+				ImportStateId:     "1005",
+				ImportStateVerify: true,
+			},
+			{ // create-time values changed later (template, password, keys): no replacement, nothing to do
+				Config: strings.Replace(lxcConfig(e, strings.NewReplacer(`password = "s3cret-pw"`, `password = "rotated-pw"`,
+					"admin@rachuna-net.pl", "ops@rachuna-net.pl").Replace(lxcV2)),
+					ostemplate, "local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst", 1),
+				PlanOnly: true,
 			},
 			{ // out-of-band change detected and corrected
 				PreConfig: func() {

@@ -113,18 +113,11 @@ func storageOf(volume string) string {
 	return s
 }
 
-// keepSize returns the prior spelling of a size when it means the same bytes
-// as PVE's ("8192M" = "8G").
-func keepSize(pve string, prior sizeValue) sizeValue {
+// pveSize is the size PVE reports (its own spelling); when it reports none,
+// the prior value stands.
+func pveSize(pve string, prior sizeValue) sizeValue {
 	if pve == "" {
 		return prior
-	}
-	if !prior.IsNull() && !prior.IsUnknown() {
-		a, err1 := parseSize(pve)
-		b, err2 := parseSize(prior.ValueString())
-		if err1 == nil && err2 == nil && a == b {
-			return prior
-		}
 	}
 	return sizeOf(pve)
 }

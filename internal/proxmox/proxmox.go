@@ -16,7 +16,9 @@
 //	guestcreate.go          the guest layer: create without loss or duplicates (VMID, name checks, partial state)
 //	guest.go                the guest layer: read wherever it runs, pools, disk growth, pending changes,
 //	                        Read/Delete/ImportState shared by the guest resources, shrink checks
-//	guest_config.go         the guest layer: conversion helpers of the models (put*/cfg*, configChanges)
+//	guest_config.go         the guest layer: conversion helpers of the models (put*/cfg*, configChanges),
+//	                        PVE's spelling kept by refreshes and plans (respelled*, same*)
+//	state_upgrade.go        state upgraders of the guests (version 0: before the write-only attributes)
 //
 //	lxc_schema.go           homelab_proxmox_lxc: schema and plan-time checks (ValidateConfig, ModifyPlan)
 //	lxc_model.go            its model and the conversion to PVE's config and back (toAPI, fromAPI)

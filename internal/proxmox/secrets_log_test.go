@@ -2,12 +2,14 @@ package proxmox_test
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/homelab-iac/terraform-provider-homelab/internal/acctest"
 	pveemu "github.com/homelab-iac/terraform-provider-homelab/internal/emulator/proxmox"
@@ -16,8 +18,10 @@ import (
 // TestAccLXC_secretsNotLogged: a create and an update of a container with a
 // root password and SSH keys, run with TF_LOG=trace into a file, with token
 // auth and with password auth: the API token secret, the PVE root password
-// and the container's password appear nowhere in the log. The log must hold
-// the provider's own lines, or the test would prove nothing.
+// and the container's password appear nowhere in the log, and the
+// container's password (write-only) nowhere in the state files. The log
+// must hold the provider's own lines, and the state files the container,
+// or the test would prove nothing.
 func TestAccLXC_secretsNotLogged(t *testing.T) {
 	const (
 		rootPassword = "root-pw-Zq83nF1xKv"
@@ -31,6 +35,9 @@ func TestAccLXC_secretsNotLogged(t *testing.T) {
 			logFile := filepath.Join(t.TempDir(), "tf.log")
 			t.Setenv("TF_LOG", "trace")
 			t.Setenv("TF_LOG_PATH", logFile)
+			// The working directories, with their state files, go here.
+			workDirs := t.TempDir()
+			t.Setenv("TF_ACC_TEMP_DIR", workDirs)
 
 			// The secrets reach the provider the way they should in real
 			// use: credentials from the environment, the container password
@@ -74,8 +81,14 @@ resource "homelab_proxmox_lxc" "ct" {
 						Config:      cfg("1024", `  pool = "no-such-pool"`),
 						ExpectError: errRe(`pool 'no-such-pool' does not exist`),
 					},
-					{Config: cfg("1024"), Check: resource.TestCheckResourceAttr(lxcAddr, "password", ctPassword)},
-					{Config: cfg("2048"), Check: checkConfig(e, "lxc", "pve-s1", 1005, "memory", "2048")},
+					{Config: cfg("1024"), Check: resource.ComposeAggregateTestCheckFunc(
+						resource.TestCheckNoResourceAttr(lxcAddr, "password"),
+						checkStateFilesLack(workDirs, ctPassword),
+					)},
+					{Config: cfg("2048"), Check: resource.ComposeAggregateTestCheckFunc(
+						checkConfig(e, "lxc", "pve-s1", 1005, "memory", "2048"),
+						checkStateFilesLack(workDirs, ctPassword),
+					)},
 				},
 			})
 
@@ -109,6 +122,33 @@ resource "homelab_proxmox_lxc" "ct" {
 			}
 			t.Logf("checked %d bytes of trace log", len(log))
 		})
+	}
+}
+
+// checkStateFilesLack fails when a state file (terraform.tfstate and its
+// backups) under dir holds secret, or when there is no state file holding a
+// container.
+func checkStateFilesLack(dir, secret string) func(*terraform.State) error {
+	return func(*terraform.State) error {
+		found := false
+		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.Contains(d.Name(), ".tfstate") {
+				return err
+			}
+			raw, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			if strings.Contains(string(raw), secret) {
+				return fmt.Errorf("the state file %s holds the container's password", p)
+			}
+			found = found || strings.Contains(string(raw), `"homelab_proxmox_lxc"`)
+			return nil
+		})
+		if err == nil && !found {
+			err = fmt.Errorf("no state file under %s holds the container: the check would prove nothing", dir)
+		}
+		return err
 	}
 }
 

@@ -10,15 +10,16 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// sizeType is a disk size string ("8G") whose values are equal when they
-// mean the same number of bytes, so "10240M" in the configuration and PVE's
-// "10G" never show a diff, also right after an import.
+// sizeType is a disk size string ("8G"). It has no semantic equality on
+// purpose: the framework would then keep the prior spelling on every Read,
+// so a refreshed state would differ from an import of the same disk. A
+// refresh stores PVE's spelling instead, and the plan keeps the prior
+// state's size when the configured one is the same number of bytes
+// (keepSpelling), so "10240M" in the configuration and PVE's "10G" never
+// show a diff.
 type sizeType struct{ basetypes.StringType }
 
-var (
-	_ basetypes.StringTypable                    = sizeType{}
-	_ basetypes.StringValuableWithSemanticEquals = sizeValue{}
-)
+var _ basetypes.StringTypable = sizeType{}
 
 func (t sizeType) Equal(o attr.Type) bool { _, ok := o.(sizeType); return ok }
 func (t sizeType) String() string         { return "proxmox.sizeType" }
@@ -50,14 +51,14 @@ func (v sizeValue) Equal(o attr.Value) bool {
 	return ok && v.StringValue.Equal(other.StringValue)
 }
 
-func (v sizeValue) StringSemanticEquals(_ context.Context, o basetypes.StringValuable) (bool, diag.Diagnostics) {
-	other, ok := o.(sizeValue)
-	if !ok {
-		return false, nil
+// sameSize reports whether two sizes are known and the same number of bytes.
+func sameSize(a, b sizeValue) bool {
+	if a.IsNull() || a.IsUnknown() || b.IsNull() || b.IsUnknown() {
+		return false
 	}
-	a, err1 := parseSize(v.ValueString())
-	b, err2 := parseSize(other.ValueString())
-	return err1 == nil && err2 == nil && a == b, nil
+	x, err1 := parseSize(a.ValueString())
+	y, err2 := parseSize(b.ValueString())
+	return err1 == nil && err2 == nil && x == y
 }
 
 func sizeNull() sizeValue                      { return sizeValue{StringValue: basetypes.NewStringNull()} }

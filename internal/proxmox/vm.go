@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/homelab-iac/terraform-provider-homelab/internal/providerdata"
@@ -36,10 +38,15 @@ func qemuPath(node string, vmid int64) string { return guestPath("qemu", node, v
 
 func (r *vmResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan vmModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(createPlan(ctx, req.Plan, &plan)...)
+	// The write-only values are only in the configuration.
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("clone"), &plan.Clone)...)
+	var password types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("cloud_init").AtName("password"), &password)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	plan.sendPassword(password)
 	c := clientOrDiag(ctx, r.data, &resp.Diagnostics)
 	if c == nil {
 		return
@@ -91,7 +98,7 @@ func (r *vmResource) Create(ctx context.Context, req resource.CreateRequest, res
 	if plan.Clone != nil {
 		// Bring the clone to the configured settings and disks.
 		cur := &vmModel{VMID: plan.VMID, Node: plan.Node}
-		if _, err := r.read(ctx, c, cur, false); err != nil {
+		if _, err := r.read(ctx, c, cur, readNew); err != nil {
 			resp.Diagnostics.AddError("Reading the clone failed", err.Error()+kept)
 			return
 		}
@@ -108,7 +115,8 @@ func (r *vmResource) Create(ctx context.Context, req resource.CreateRequest, res
 			return
 		}
 	}
-	found, err := r.read(ctx, c, &plan, true)
+	plan.Clone = nil // write-only: never stored
+	found, err := r.read(ctx, c, &plan, readWritten)
 	if !readAfterWrite(&resp.Diagnostics, found, err, "Reading the new VM failed", "the VM vanished right after its creation", kept) {
 		return
 	}
@@ -160,7 +168,7 @@ func (r *vmResource) apply(ctx context.Context, c *Client, node string, vmid int
 	setDelete(params, del)
 	if len(params) > 0 {
 		if err := c.UpdateConfig(ctx, "qemu", node, vmid, digest, params); err != nil {
-			return err
+			return redactSecrets(err, params) // it may carry cipassword
 		}
 	}
 	for _, d := range grow {
@@ -176,32 +184,45 @@ func (r *vmResource) apply(ctx context.Context, c *Client, node string, vmid int
 	return nil
 }
 
-// read refreshes m; with keepPrior, m's current values guide normalisation.
-func (r *vmResource) read(ctx context.Context, c *Client, m *vmModel, keepPrior bool) (bool, error) {
+// read refreshes m; mode says what it keeps of m (readMode).
+func (r *vmResource) read(ctx context.Context, c *Client, m *vmModel, mode readMode) (bool, error) {
 	vmid := m.VMID.ValueInt64()
 	g, err := readGuest(ctx, c, "qemu", m.Node.ValueString(), vmid)
 	if err != nil || g == nil {
 		return false, err
 	}
 	var prior *vmModel
-	if keepPrior {
+	if mode != readNew {
 		p := *m
 		prior = &p
 	}
 	if diags := m.fromAPI(ctx, g.Config, prior); diags.HasError() {
 		return false, fmt.Errorf("reading the config: %v", diags)
 	}
+	if mode == readWritten {
+		m.keepSpelling(prior)
+	}
 	m.digest = g.Digest
 	m.Node, m.ID, m.Started, m.Pool = g.attributes(vmid)
-	if prior != nil {
-		m.Clone = prior.Clone
-	}
 	return true, nil
+}
+
+// createPlan reads a create's plan into m. A disk list the configuration
+// leaves out is unknown there (a clone keeps its template's disks, read
+// back after the create) and reads as none.
+func createPlan(ctx context.Context, plan tfsdk.Plan, m *vmModel) diag.Diagnostics {
+	var disks types.List
+	diags := plan.GetAttribute(ctx, path.Root("disk"), &disks)
+	if disks.IsUnknown() {
+		diags.Append(plan.SetAttribute(ctx, path.Root("disk"), types.ListNull(disks.ElementType(ctx)))...)
+	}
+	diags.Append(plan.Get(ctx, m)...)
+	return diags
 }
 
 func (r *vmResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	readResource(ctx, r.data, vmKind, req, resp,
-		func(ctx context.Context, c *Client, m *vmModel) (bool, error) { return r.read(ctx, c, m, true) },
+		func(ctx context.Context, c *Client, m *vmModel) (bool, error) { return r.read(ctx, c, m, readRefresh) },
 		func(m *vmModel) string { return m.digest })
 }
 
@@ -236,6 +257,14 @@ func (r *vmResource) Update(ctx context.Context, req resource.UpdateRequest, res
 		node = target
 	}
 	plan.keepUnset(&state, false)
+	if plan.passwordVersionChanged(&state) {
+		var password types.String
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("cloud_init").AtName("password"), &password)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		plan.sendPassword(password)
+	}
 	// The digest of the refresh the plan was computed from.
 	if err := r.apply(ctx, c, node, vmid, digestFrom(ctx, req.Private), &state, &plan, running, true); err != nil {
 		var changed *ConfigChangedError
@@ -263,7 +292,7 @@ func (r *vmResource) Update(ctx context.Context, req resource.UpdateRequest, res
 			return
 		}
 	}
-	found, err := r.read(ctx, c, &plan, true)
+	found, err := r.read(ctx, c, &plan, readWritten)
 	if !readAfterWrite(&resp.Diagnostics, found, err, "Reading the VM failed", "the VM disappeared during the update", "") {
 		return
 	}

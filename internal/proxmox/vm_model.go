@@ -60,13 +60,16 @@ type vmNet struct {
 }
 
 type vmCloudInit struct {
-	Storage      types.String `tfsdk:"storage"`
-	User         types.String `tfsdk:"user"`
-	Password     types.String `tfsdk:"password"`
-	SSHKeys      types.String `tfsdk:"ssh_keys"`
-	IPConfig     []vmIPConfig `tfsdk:"ip_config"`
-	Nameserver   types.String `tfsdk:"nameserver"`
-	Searchdomain types.String `tfsdk:"searchdomain"`
+	Storage types.String `tfsdk:"storage"`
+	User    types.String `tfsdk:"user"`
+	// Password is write-only: null in plans and states; Create and Update
+	// set it from the configuration when it is to be sent (sendPassword).
+	Password        types.String `tfsdk:"password"`
+	PasswordVersion types.Int64  `tfsdk:"password_version"`
+	SSHKeys         types.String `tfsdk:"ssh_keys"`
+	IPConfig        []vmIPConfig `tfsdk:"ip_config"`
+	Nameserver      types.String `tfsdk:"nameserver"`
+	Searchdomain    types.String `tfsdk:"searchdomain"`
 }
 
 type vmIPConfig struct {
@@ -91,7 +94,8 @@ func ciEscape(s string) string {
 
 // toAPI returns the config keys (as PVE stores them) that m manages,
 // except disks and the cloud-init drive, which are allocated by create and
-// apply and grown by resize.
+// apply and grown by resize. cipassword is there only while the model
+// carries a password to send.
 func (m *vmModel) toAPI(ctx context.Context) map[string]string {
 	c := map[string]string{}
 	putStr(c, "name", m.Name)
@@ -147,11 +151,11 @@ func (m *vmModel) toAPI(ctx context.Context) map[string]string {
 	return c
 }
 
-// fromAPI fills m from PVE's config. prior (nil on import and right after
-// a clone) guides the normalisation: its disks keep their order, and its
-// spelling is kept wherever PVE only normalised it (sizes, MAC case, ssh
-// keys, description newline); the cloud-init password, which PVE returns
-// masked, is taken from it.
+// fromAPI fills m from PVE's config, in PVE's spelling (keepSpelling
+// restores the configuration's after a write). prior (nil on import and
+// right after a clone) says what PVE cannot: which disks the state has, in
+// its order, whether it has cloud_init, and its password_version. The
+// cloud-init password, which PVE returns masked, is never read.
 func (m *vmModel) fromAPI(ctx context.Context, cfg map[string]any, prior *vmModel) diag.Diagnostics {
 	var diags diag.Diagnostics
 	m.Name = cfgStr(cfg, "name")
@@ -171,11 +175,7 @@ func (m *vmModel) fromAPI(ctx context.Context, cfg map[string]any, prior *vmMode
 		m.CPUType = types.StringValue(parseProps(m.CPUType.ValueString(), "cputype")["cputype"])
 	}
 	m.Boot = cfgStr(cfg, "boot")
-	priorDescription := types.StringNull()
-	if prior != nil {
-		priorDescription = prior.Description
-	}
-	m.Description = cfgDescription(cfg, priorDescription)
+	m.Description = cfgDescription(cfg)
 	agent := parseProps(str(cfg["agent"]), "enabled")
 	m.Agent = types.BoolValue(agent["enabled"] == "1")
 	m.OnBoot = types.BoolValue(toBool(cfg["onboot"]))
@@ -210,7 +210,7 @@ func (m *vmModel) fromAPI(ctx context.Context, cfg map[string]any, prior *vmMode
 		}
 		p := parseProps(str(v), "volume")
 		d := vmDisk{Slot: types.StringValue(s), Volume: types.StringValue(p["volume"]), Storage: types.StringValue(storageOf(p["volume"]))}
-		d.Size = keepSize(p["size"], priorDisk[s].Size)
+		d.Size = pveSize(p["size"], priorDisk[s].Size)
 		if d.Size.IsNull() {
 			d.Size = sizeOf("0")
 		}
@@ -227,9 +227,6 @@ func (m *vmModel) fromAPI(ctx context.Context, cfg map[string]any, prior *vmMode
 				n.Model, n.MACAddr = types.StringValue(model), types.StringValue(mac)
 			}
 		}
-		if prior != nil && len(m.Networks) < len(prior.Networks) {
-			n.MACAddr = keepMAC(prior.Networks[len(m.Networks)].MACAddr, n.MACAddr)
-		}
 		m.Networks = append(m.Networks, n)
 	}
 
@@ -237,12 +234,10 @@ func (m *vmModel) fromAPI(ctx context.Context, cfg map[string]any, prior *vmMode
 	if prior != nil && prior.CloudInit != nil || hasCIDrive && strings.Contains(str(cfg[ciDiskKey]), "cloudinit") {
 		ci := &vmCloudInit{Storage: types.StringValue(storageOf(parseProps(str(cfg[ciDiskKey]), "volume")["volume"]))}
 		ci.User = cfgStr(cfg, "ciuser")
-		ci.Password = types.StringNull()
+		ci.Password = types.StringNull() // PVE returns only "**********"
+		ci.PasswordVersion = types.Int64Null()
 		if prior != nil && prior.CloudInit != nil {
-			ci.Password = prior.CloudInit.Password // PVE returns only "**********"
-			if _, ok := cfg["cipassword"]; !ok {
-				ci.Password = types.StringNull()
-			}
+			ci.PasswordVersion = prior.CloudInit.PasswordVersion
 		}
 		ci.SSHKeys = types.StringNull()
 		if k := str(cfg["sshkeys"]); k != "" {
@@ -251,9 +246,6 @@ func (m *vmModel) fromAPI(ctx context.Context, cfg map[string]any, prior *vmMode
 				dec = k
 			}
 			ci.SSHKeys = types.StringValue(strings.TrimRight(dec, "\n"))
-			if prior != nil && prior.CloudInit != nil && strings.TrimRight(prior.CloudInit.SSHKeys.ValueString(), "\n") == strings.TrimRight(dec, "\n") {
-				ci.SSHKeys = prior.CloudInit.SSHKeys
-			}
 		}
 		ci.Nameserver = cfgStr(cfg, "nameserver")
 		ci.Searchdomain = cfgStr(cfg, "searchdomain")
@@ -297,7 +289,8 @@ func (m *vmModel) createParams(ctx context.Context) map[string]any {
 // cloneParams is the POST .../{source}/clone body of a clone onto node of
 // the template on srcNode (whose config apply then brings to m).
 func (m *vmModel) cloneParams(id int, node, srcNode string) map[string]any {
-	params := map[string]any{"newid": strconv.Itoa(id), "name": m.Name.ValueString(), "full": boolStr(m.Clone.Full.ValueBool())}
+	full := m.Clone.Full.IsNull() || m.Clone.Full.ValueBool() // write-only, so no default: unset is a full clone
+	params := map[string]any{"newid": strconv.Itoa(id), "name": m.Name.ValueString(), "full": boolStr(full)}
 	if node != srcNode {
 		params["target"] = node
 	}
@@ -308,6 +301,50 @@ func (m *vmModel) cloneParams(id int, node, srcNode string) map[string]any {
 		params["storage"] = m.Clone.Storage.ValueString()
 	}
 	return params
+}
+
+// keepSpelling gives every value of m that PVE only respells (disk sizes,
+// MAC case, the trailing newline of the description and ssh keys) o's
+// spelling: the planned one after a write, the prior state's in a plan (see
+// "Respelling" in guest_config.go).
+func (m *vmModel) keepSpelling(o *vmModel) {
+	m.Description = respelled(m.Description, o.Description, sameText)
+	sizes := map[string]sizeValue{}
+	for _, d := range o.Disks {
+		sizes[d.Slot.ValueString()] = d.Size
+	}
+	for i, d := range m.Disks {
+		if s, ok := sizes[d.Slot.ValueString()]; ok {
+			m.Disks[i].Size = respelledSize(d.Size, s)
+		}
+	}
+	for i := range min(len(m.Networks), len(o.Networks)) {
+		m.Networks[i].MACAddr = respelled(m.Networks[i].MACAddr, o.Networks[i].MACAddr, sameMAC)
+	}
+	if m.CloudInit != nil && o.CloudInit != nil {
+		m.CloudInit.SSHKeys = respelled(m.CloudInit.SSHKeys, o.CloudInit.SSHKeys, sameText)
+	}
+}
+
+// sendPassword makes the write send the configured cloud-init password
+// (write-only, so only in the configuration).
+func (m *vmModel) sendPassword(password types.String) {
+	if m.CloudInit != nil {
+		m.CloudInit.Password = password
+	}
+}
+
+// passwordVersionChanged reports whether the plan changes
+// cloud_init.password_version from the state's, which sends the password.
+func (m *vmModel) passwordVersionChanged(state *vmModel) bool {
+	if m.CloudInit == nil {
+		return false
+	}
+	old := types.Int64Null()
+	if state.CloudInit != nil {
+		old = state.CloudInit.PasswordVersion
+	}
+	return !m.CloudInit.PasswordVersion.Equal(old)
 }
 
 // allocation is the `STORAGE:SIZE_IN_GiB` value that allocates the disk.

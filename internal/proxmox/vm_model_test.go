@@ -69,6 +69,11 @@ func TestVMModelToAPI(t *testing.T) {
 	if !maps.Equal(cp, map[string]any{"newid": "2001", "name": "haproxy-1", "full": "0", "target": "pve-s2", "pool": "web"}) {
 		t.Errorf("clone params = %v", cp)
 	}
+	// clone is write-only, so `full` has no default: unset is a full clone.
+	m.Clone.Full = types.BoolNull()
+	if cp := m.cloneParams(2001, "pve-s1", "pve-s1"); cp["full"] != "1" {
+		t.Errorf("a clone without full sends full=%v", cp["full"])
+	}
 	if cp := m.cloneParams(2001, "pve-s1", "pve-s1"); cp["target"] != nil {
 		t.Errorf("a clone on the template's node sends target=%v", cp["target"])
 	}
@@ -104,9 +109,11 @@ func pveVMConfig() map[string]any {
 	}
 }
 
-// TestVMModelFromAPI: on refresh the prior state's disks, spelling and the
-// cloud-init password (PVE returns it masked) are kept; on import, PVE's
-// own disks (not CD-ROMs or the cloud-init drive) in slot order.
+// TestVMModelFromAPI: on refresh the prior state's disks and
+// password_version are kept and values are in PVE's spelling (keepSpelling
+// restores the planned one after a write); the cloud-init password (PVE
+// returns it masked) is never read; on import, PVE's own disks (not CD-ROMs
+// or the cloud-init drive) in slot order.
 func TestVMModelFromAPI(t *testing.T) {
 	ctx := context.Background()
 	eq := func(what string, got, want attr.Value) {
@@ -116,6 +123,7 @@ func TestVMModelFromAPI(t *testing.T) {
 		}
 	}
 	prior := sampleVM()
+	prior.CloudInit.PasswordVersion = types.Int64Value(3)
 	var m vmModel
 	if diags := m.fromAPI(ctx, pveVMConfig(), &prior); diags.HasError() {
 		t.Fatal(diags)
@@ -130,15 +138,16 @@ func TestVMModelFromAPI(t *testing.T) {
 	if len(m.Disks) != 1 {
 		t.Fatalf("disks %+v", m.Disks)
 	}
-	eq("disk.0.size (prior spelling)", m.Disks[0].Size, sizeOf("16384M"))
+	eq("disk.0.size (PVE's spelling)", m.Disks[0].Size, sizeOf("16G"))
 	eq("disk.0.volume", m.Disks[0].Volume, types.StringValue("local-lvm:vm-2001-disk-0"))
 	eq("disk.0.storage", m.Disks[0].Storage, types.StringValue("local-lvm"))
 	eq("network.0.model", m.Networks[0].Model, types.StringValue("virtio"))
-	eq("network.0.macaddr (prior case)", m.Networks[0].MACAddr, types.StringValue("bc:24:11:aa:bb:01"))
+	eq("network.0.macaddr (PVE's case)", m.Networks[0].MACAddr, types.StringValue("BC:24:11:AA:BB:01"))
 	eq("network.0.tag", m.Networks[0].Tag, types.Int64Value(20))
 	ci := m.CloudInit
 	eq("cloud_init.storage", ci.Storage, types.StringValue("local-lvm"))
-	eq("cloud_init.password (kept, PVE masks it)", ci.Password, types.StringValue("s3cret"))
+	eq("cloud_init.password (write-only, PVE masks it)", ci.Password, types.StringNull())
+	eq("cloud_init.password_version (kept)", ci.PasswordVersion, types.Int64Value(3))
 	eq("cloud_init.ssh_keys", ci.SSHKeys, types.StringValue(sampleKey))
 	if len(ci.IPConfig) != 3 {
 		t.Fatalf("ip_config %+v", ci.IPConfig)
@@ -146,6 +155,11 @@ func TestVMModelFromAPI(t *testing.T) {
 	eq("ip_config.0.gw", ci.IPConfig[0].Gateway, types.StringValue("10.10.20.1"))
 	eq("ip_config.1.ip (gap)", ci.IPConfig[1].IP, types.StringNull())
 	eq("ip_config.2.ip", ci.IPConfig[2].IP, types.StringValue("dhcp"))
+
+	// After a write: the planned spelling.
+	m.keepSpelling(&prior)
+	eq("written disk.0.size", m.Disks[0].Size, sizeOf("16384M"))
+	eq("written macaddr", m.Networks[0].MACAddr, types.StringValue("bc:24:11:aa:bb:01"))
 
 	// Import.
 	cfg := pveVMConfig()
@@ -161,6 +175,7 @@ func TestVMModelFromAPI(t *testing.T) {
 	eq("imported disk.1.size", imp.Disks[1].Size, sizeOf("512M"))
 	eq("imported memory (PVE default)", imp.Memory, types.Int64Value(512))
 	eq("imported password", imp.CloudInit.Password, types.StringNull())
+	eq("imported password_version", imp.CloudInit.PasswordVersion, types.Int64Null())
 	eq("imported macaddr", imp.Networks[0].MACAddr, types.StringValue("BC:24:11:AA:BB:01"))
 
 	// A disk removed out of band is dropped (the plan adds it again); no
@@ -193,11 +208,64 @@ func TestVMModelRoundTrip(t *testing.T) {
 	if diags := got.fromAPI(ctx, cfg, &plan); diags.HasError() {
 		t.Fatal(diags)
 	}
+	got.keepSpelling(&plan) // as after a write
+	// The password was sent once; the read-back model does not send it again.
+	delete(sent, "cipassword")
 	if again := got.toAPI(ctx); !maps.Equal(again, sent) {
 		t.Errorf("after a read back, toAPI = %v\nwant %v", again, sent)
 	}
 	if !got.Disks[0].Size.Equal(plan.Disks[0].Size) || !got.CloudInit.SSHKeys.Equal(plan.CloudInit.SSHKeys) || !got.Tags.Equal(plan.Tags) {
 		t.Errorf("round trip changed disks %v, keys %v or tags %v", got.Disks[0].Size, got.CloudInit.SSHKeys, got.Tags)
+	}
+}
+
+// TestVMKeepSpelling: disks pair by slot, MACs by position, ssh keys and
+// the description modulo their trailing newline; real changes stay.
+func TestVMKeepSpelling(t *testing.T) {
+	state := sampleVM()
+	state.Disks = []vmDisk{
+		{Slot: types.StringValue("scsi1"), Storage: types.StringValue("local-lvm"), Size: sizeOf("8G"), Volume: types.StringValue("v1")},
+		{Slot: types.StringValue("scsi0"), Storage: types.StringValue("local-lvm"), Size: sizeOf("16G"), Volume: types.StringValue("v0")},
+	}
+	state.Networks[0].MACAddr = types.StringValue("BC:24:11:AA:BB:01")
+	plan := sampleVM() // scsi0 16384M, lower-case MAC
+	plan.Disks = append(plan.Disks, vmDisk{Slot: types.StringValue("scsi1"), Storage: types.StringValue("local-lvm"), Size: sizeOf("10G")})
+	plan.CloudInit.SSHKeys = types.StringValue(sampleKey + "\n")
+	plan.keepSpelling(&state)
+	if plan.Disks[0].Size.ValueString() != "16G" || plan.Disks[1].Size.ValueString() != "10G" {
+		t.Errorf("disk sizes %v, %v; want 16G (same bytes) and 10G (grown)", plan.Disks[0].Size, plan.Disks[1].Size)
+	}
+	if plan.Networks[0].MACAddr.ValueString() != "BC:24:11:AA:BB:01" || plan.CloudInit.SSHKeys.ValueString() != sampleKey {
+		t.Errorf("macaddr %v, ssh_keys %q", plan.Networks[0].MACAddr, plan.CloudInit.SSHKeys.ValueString())
+	}
+}
+
+// TestVMPasswordVersion: the cloud-init password is sent again only when
+// password_version changes (an import's null counts as a change).
+func TestVMPasswordVersion(t *testing.T) {
+	state, plan := sampleVM(), sampleVM()
+	for _, tc := range []struct {
+		old, new types.Int64
+		want     bool
+	}{
+		{types.Int64Value(1), types.Int64Value(1), false},
+		{types.Int64Null(), types.Int64Null(), false},
+		{types.Int64Value(1), types.Int64Value(2), true},
+		{types.Int64Null(), types.Int64Value(1), true},
+		{types.Int64Value(1), types.Int64Null(), true},
+	} {
+		state.CloudInit.PasswordVersion, plan.CloudInit.PasswordVersion = tc.old, tc.new
+		if got := plan.passwordVersionChanged(&state); got != tc.want {
+			t.Errorf("%v -> %v: changed = %v, want %v", tc.old, tc.new, got, tc.want)
+		}
+	}
+	plan.CloudInit.Password = types.StringNull()
+	if _, ok := plan.toAPI(context.Background())["cipassword"]; ok {
+		t.Error("a model without a password to send has cipassword")
+	}
+	plan.sendPassword(types.StringValue("n3w-pw"))
+	if got := plan.toAPI(context.Background())["cipassword"]; got != "n3w-pw" {
+		t.Errorf("cipassword = %q after sendPassword", got)
 	}
 }
 

@@ -15,7 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -33,13 +33,19 @@ var (
 
 func (r *vmResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		// Version 0: the state layout as first released. A rename or a
-		// changed type bumps it and adds an upgrader from 0
-		// (ResourceWithUpgradeState); state_upgrade_test.go checks that no
-		// upgrader exists yet and that a version 0 state reads back as it is.
-		Version: 0,
+		// Version 1: clone and cloud_init.password became write-only and
+		// cloud_init.password_version was added; the upgrader from 0 drops
+		// the stored write-only values (state_upgrade.go). A rename or a
+		// changed type bumps it again.
+		Version: 1,
 		MarkdownDescription: "A Proxmox VE QEMU virtual machine, cloned from a template (full or linked) or created empty. " +
 			"Disks grow in place (shrinking is rejected at plan time); changing `node` migrates the VM.\n\n" +
+			"`clone` and `cloud_init.password` are write-only (OpenTofu or Terraform 1.11 or later): PVE never returns them, so " +
+			"they are never stored in the state and an import needs neither. `clone` is used at creation only: changing it later " +
+			"changes nothing; to rebuild the VM from another template, `tofu apply -replace=homelab_proxmox_vm.<name>`. " +
+			"The cloud-init password is sent at creation and again whenever `cloud_init.password_version` changes.\n\n" +
+			"Values PVE spells its own way (`16G` for a configured `16384M`, MAC addresses in upper case, the trailing newline " +
+			"of the description and ssh keys) are stored as PVE spells them and are no change.\n\n" +
 			"Nothing is lost or duplicated: once PVE accepted the create or clone, the VM is in the state even when a later step " +
 			"fails or the apply is interrupted (it is then tainted, and the next apply replaces it). When the state itself was lost " +
 			"(the apply was killed), the next create is refused, with the `import` block to use, if a VM of the cluster already has " +
@@ -56,24 +62,27 @@ func (r *vmResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *r
 				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown(), int64planmodifier.RequiresReplace()}},
 			"name": schema.StringAttribute{Required: true, MarkdownDescription: "VM name (a DNS name). A create is refused while another VM of the cluster, not in the state, has this name.",
 				Validators: []validator.String{validate.Regex(hostnameRe, "DNS name")}},
-			"clone": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Clone a template instead of creating an empty VM. Changing it creates a new VM.",
-				PlanModifiers: []planmodifier.Object{objectplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.ObjectRequest, resp *objectplanmodifier.RequiresReplaceIfFuncResponse) {
-					resp.RequiresReplace = !req.StateValue.IsNull()
-				}, "Changing the clone source creates a new VM.", "Changing the clone source creates a new VM.")},
+			"clone": schema.SingleNestedAttribute{Optional: true, WriteOnly: true,
+				MarkdownDescription: "Clone a template instead of creating an empty VM. Write-only, used at creation only: PVE does not " +
+					"record the source, and changing it later changes nothing (to rebuild from another template, `tofu apply -replace=...`).",
 				Attributes: map[string]schema.Attribute{
-					"source_vmid": schema.Int64Attribute{Required: true, Validators: []validator.Int64{int64validator.Between(100, 999999999)},
+					"source_vmid": schema.Int64Attribute{Required: true, WriteOnly: true, Validators: []validator.Int64{int64validator.Between(100, 999999999)},
 						MarkdownDescription: "VMID of the template (any node)."},
-					"full": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(true),
-						MarkdownDescription: "Full clone (default) or linked clone."},
-					"storage": schema.StringAttribute{Optional: true, Validators: []validator.String{vStorage()},
+					"full": schema.BoolAttribute{Optional: true, WriteOnly: true,
+						MarkdownDescription: "Full clone (when unset or `true`) or linked clone (`false`)."},
+					"storage": schema.StringAttribute{Optional: true, WriteOnly: true, Validators: []validator.String{vStorage()},
 						MarkdownDescription: "Target storage of a full clone (not allowed for linked clones)."},
 				}},
 			"cores":    schema.Int64Attribute{Optional: true, Computed: true, Default: int64default.StaticInt64(1), Validators: []validator.Int64{int64validator.Between(1, 1024)}},
 			"sockets":  schema.Int64Attribute{Optional: true, Computed: true, Default: int64default.StaticInt64(1), Validators: []validator.Int64{int64validator.Between(1, 16)}},
-			"memory":   schema.Int64Attribute{Optional: true, Computed: true, Default: int64default.StaticInt64(2048), MarkdownDescription: "MiB (default 2048).", Validators: []validator.Int64{int64validator.AtLeast(16)}},
+			"memory":   schema.Int64Attribute{Optional: true, Computed: true, Default: int64default.StaticInt64(512), MarkdownDescription: "MiB (default 512, PVE's).", Validators: []validator.Int64{int64validator.AtLeast(16)}},
 			"cpu_type": schema.StringAttribute{Optional: true, MarkdownDescription: "CPU model, e.g. `host` or `x86-64-v2-AES`.", Validators: []validator.String{validate.Regex(cpuTypeRe, "CPU type")}},
-			"disk": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "Disks by slot. New slots are allocated; existing ones grow in place; a slot removed from the list is detached (PVE keeps the volume as `unusedN`).",
-				Validators: []validator.List{listvalidator.SizeAtMost(30)},
+			"disk": schema.ListNestedAttribute{Optional: true, Computed: true,
+				MarkdownDescription: "Disks by slot. New slots are allocated; existing ones grow in place; a slot removed from the list is detached " +
+					"(PVE keeps the volume as `unusedN`). When omitted, the VM keeps the disks it has (a clone its template's) and they are " +
+					"read back here; `disk = []` detaches them all.",
+				Validators:    []validator.List{listvalidator.SizeAtMost(30)},
+				PlanModifiers: []planmodifier.List{listplanmodifier.UseStateForUnknown()},
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"slot":    schema.StringAttribute{Required: true, MarkdownDescription: "`scsi0`–`scsi30`, `virtio0`–`virtio15`, `sata0`–`sata5`.", Validators: []validator.String{validate.Regex(diskSlotRe, "disk slot (scsiN, virtioN, sataN)")}},
 					"storage": schema.StringAttribute{Required: true, Validators: []validator.String{vStorage()}},
@@ -96,9 +105,14 @@ func (r *vmResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *r
 			},
 			"cloud_init": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Cloud-init settings (a cloud-init drive is added on `storage`).",
 				Attributes: map[string]schema.Attribute{
-					"storage":  schema.StringAttribute{Required: true, MarkdownDescription: "Storage of the cloud-init drive (ide2).", Validators: []validator.String{vStorage()}},
-					"user":     schema.StringAttribute{Optional: true},
-					"password": schema.StringAttribute{Optional: true, Sensitive: true},
+					"storage": schema.StringAttribute{Required: true, MarkdownDescription: "Storage of the cloud-init drive (ide2).", Validators: []validator.String{vStorage()}},
+					"user":    schema.StringAttribute{Optional: true},
+					"password": schema.StringAttribute{Optional: true, Sensitive: true, WriteOnly: true,
+						MarkdownDescription: "Password of the cloud-init user. Write-only (PVE returns it masked): sent at creation and again " +
+							"whenever `password_version` changes; a changed password alone changes nothing."},
+					"password_version": schema.Int64Attribute{Optional: true,
+						MarkdownDescription: "Change it (e.g. `1` to `2`) to send `password` again. Not read from PVE: after an import, " +
+							"a configured value plans one in-place update that sends the password."},
 					"ssh_keys": schema.StringAttribute{Optional: true, Sensitive: true, Validators: []validator.String{vSSHKeys()}, MarkdownDescription: "Public keys, one per line."},
 					"ip_config": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "Per NIC, in order (`ipconfig0`...).",
 						NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
@@ -155,6 +169,8 @@ func (r *vmResource) ValidateConfig(ctx context.Context, req resource.ValidateCo
 	}
 }
 
+// ModifyPlan rejects disk shrinks and storage moves at plan time and keeps
+// the prior state's spelling of values PVE respells.
 func (r *vmResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() || req.State.Raw.IsNull() {
 		return
@@ -165,6 +181,8 @@ func (r *vmResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	plan.keepSpelling(&state)
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 	resp.Diagnostics.Append(planMigration(ctx, &resp.Plan, plan.Node, state.Node)...)
 	old := map[string]vmDisk{}
 	for _, d := range state.Disks {

@@ -1,6 +1,7 @@
 package proxmox_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"strings"
@@ -95,7 +96,6 @@ func TestAccVM_lifecycle(t *testing.T) {
 	if _, err := e.Call("POST", "/pools", map[string]string{"poolid": "web"}); err != nil {
 		t.Fatal(err)
 	}
-	ignore := []string{"clone", "cloud_init.password"}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkOnlyGuests(e, 9000),
@@ -113,6 +113,7 @@ func TestAccVM_lifecycle(t *testing.T) {
 					checkConfig(e, "qemu", "pve-s1", 2001, "net0", "tag=20"),
 					checkConfig(e, "qemu", "pve-s1", 2001, "ipconfig0", "ip=10.10.20.11/24"),
 					checkConfig(e, "qemu", "pve-s1", 2001, "ciuser", "ubuntu"),
+					resource.TestCheckNoResourceAttr(vmAddr, "clone.source_vmid"), // write-only
 				),
 			},
 			{ // disk shrink rejected at plan time
@@ -145,8 +146,20 @@ func TestAccVM_lifecycle(t *testing.T) {
 					checkConfig(e, "qemu", "pve-s2", 2001, "name", "haproxy-1"),
 				),
 			},
-			{ResourceName: vmAddr, ImportState: true, ImportStateId: "pve-s2/2001", ImportStateVerify: true, ImportStateVerifyIgnore: ignore},
-			{ResourceName: vmAddr, ImportState: true, ImportStateId: "2001", ImportStateVerify: true, ImportStateVerifyIgnore: ignore},
+			{RefreshState: true},
+			{ // an import block of the VM plans the import alone
+				Config:          vmConfig(e, "pve-s2", vmV2),
+				ResourceName:    vmAddr,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
+				ImportStateId:   "pve-s2/2001",
+			},
+			{ResourceName: vmAddr, ImportState: true, ImportStateId: "pve-s2/2001", ImportStateVerify: true},
+			{ResourceName: vmAddr, ImportState: true, ImportStateId: "2001", ImportStateVerify: true},
+			{ // another clone source later: no replacement, nothing to do
+				Config:   strings.Replace(vmConfig(e, "pve-s2", vmV2), `clone = { source_vmid = 9000, full = true }`, `clone = { source_vmid = 9001, full = false }`, 1),
+				PlanOnly: true,
+			},
 			{ // out-of-band change detected and corrected
 				PreConfig: func() {
 					if _, err := e.Call("PUT", "/nodes/pve-s2/qemu/2001/config", map[string]string{"memory": "8192", "description": "changed by hand"}); err != nil {
@@ -391,4 +404,176 @@ resource "homelab_proxmox_vm" "worker" {
 			),
 		}},
 	})
+}
+
+// TestAccVM_cloneWithoutDisks: a clone whose configuration lists no disks
+// keeps its template's, read back into `disk` (it used to fail with
+// ".disk was null, but now ..."); memory left unset is PVE's default (512).
+// The VM imports clean, and listing the disk later takes it over.
+func TestAccVM_cloneWithoutDisks(t *testing.T) {
+	e := acctest.Proxmox(t)
+	withVMTemplate(t, e)
+	const addr = "homelab_proxmox_vm.plain"
+	cfg := func(body string) string {
+		return acctest.ProviderConfig(e.Block()) + `
+resource "homelab_proxmox_vm" "plain" {
+  node    = "pve-s1"
+  vmid    = 2003
+  name    = "plain-clone"
+  clone   = { source_vmid = 9000 }
+  started = false
+  network = [{ bridge = "vmbr0" }]
+` + body + `
+}
+`
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkOnlyGuests(e, 9000),
+		Steps: []resource.TestStep{
+			{
+				Config: cfg(""),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(addr, "disk.#", "1"),
+					resource.TestCheckResourceAttr(addr, "disk.0.slot", "scsi0"),
+					resource.TestCheckResourceAttr(addr, "disk.0.size", "8G"),
+					resource.TestCheckResourceAttr(addr, "memory", "512"),
+					checkConfig(e, "qemu", "pve-s1", 2003, "memory", "512"),
+					checkConfig(e, "qemu", "pve-s1", 2003, "scsi0", "size=8G"),
+				),
+			},
+			{Config: cfg(""), PlanOnly: true},
+			{RefreshState: true},
+			{Config: cfg(""), ResourceName: addr, ImportState: true, ImportStateKind: resource.ImportBlockWithID, ImportStateId: "pve-s1/2003"},
+			{ResourceName: addr, ImportState: true, ImportStateId: "pve-s1/2003", ImportStateVerify: true},
+			{ // the template's disk, now listed, grows in place
+				Config: cfg(`  disk = [{ slot = "scsi0", storage = "local-lvm", size = "10240M" }]`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				}},
+				Check: checkConfig(e, "qemu", "pve-s1", 2003, "scsi0", "size=10G"),
+			},
+			{RefreshState: true, Check: resource.TestCheckResourceAttr(addr, "disk.0.size", "10G")},
+		},
+	})
+}
+
+// TestAccVM_importDefaults: a VM PVE created with its defaults (no memory,
+// cores or sockets given) imports into a configuration that leaves them
+// unset with a plan of the import alone: the schema's defaults are PVE's.
+func TestAccVM_importDefaults(t *testing.T) {
+	e := acctest.Proxmox(t)
+	raw, err := e.Call("POST", "/nodes/pve-s1/qemu", map[string]string{
+		"vmid": "2004", "name": "by-hand", "scsi0": "local-lvm:4", "net0": "virtio,bridge=vmbr0",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitTask(t, e, raw)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: acctest.ProviderConfig(e.Block()) + `
+resource "homelab_proxmox_vm" "by_hand" {
+  node    = "pve-s1"
+  vmid    = 2004
+  name    = "by-hand"
+  started = false
+  disk    = [{ slot = "scsi0", storage = "local-lvm", size = "4096M" }]
+  network = [{ bridge = "vmbr0" }]
+}
+`,
+			ResourceName:    "homelab_proxmox_vm.by_hand",
+			ImportState:     true,
+			ImportStateKind: resource.ImportBlockWithID,
+			ImportStateId:   "pve-s1/2004",
+		}},
+	})
+}
+
+// TestAccVM_cloudInitPassword: the write-only cloud-init password is sent
+// at creation, not again when only the password (or another attribute)
+// changes, and again when password_version changes; the state never holds
+// it.
+func TestAccVM_cloudInitPassword(t *testing.T) {
+	e := acctest.Proxmox(t)
+	const addr = "homelab_proxmox_vm.ci"
+	cfg := func(password string, version, memory int) string {
+		return acctest.ProviderConfig(e.Block()) + fmt.Sprintf(`
+resource "homelab_proxmox_vm" "ci" {
+  node       = "pve-s1"
+  vmid       = 2005
+  name       = "ci-vm"
+  memory     = %d
+  started    = false
+  cloud_init = { storage = "local-lvm", user = "ubuntu", password = %q, password_version = %d }
+}
+`, memory, password, version)
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkNoGuests(e),
+		Steps: []resource.TestStep{
+			{
+				Config: cfg("pw-one-1", 1, 1024),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					checkCIPassword(e, 2005, "pw-one-1"),
+					resource.TestCheckNoResourceAttr(addr, "cloud_init.password"),
+					resource.TestCheckResourceAttr(addr, "cloud_init.password_version", "1"),
+				),
+			},
+			{ // a new password alone: nothing to do, nothing sent
+				Config:           cfg("pw-two-2", 1, 1024),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				Check:            checkCIPassword(e, 2005, "pw-one-1"),
+			},
+			{ // another change: the password is still not sent
+				Config: cfg("pw-two-2", 1, 2048),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					checkConfig(e, "qemu", "pve-s1", 2005, "memory", "2048"),
+					checkCIPassword(e, 2005, "pw-one-1"),
+				),
+			},
+			{ // password_version changed: sent
+				Config: cfg("pw-two-2", 2, 2048),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				}},
+				Check: checkCIPassword(e, 2005, "pw-two-2"),
+			},
+			{RefreshState: true},
+		},
+	})
+}
+
+// checkCIPassword asserts the cloud-init password the emulator stores for
+// VM vmid (GET .../config only shows it masked).
+func checkCIPassword(e *acctest.ProxmoxEmulator, vmid int, want string) func(*terraform.State) error {
+	return func(*terraform.State) error {
+		raw, err := e.State()
+		if err != nil {
+			return err
+		}
+		var st struct {
+			Guests map[string]struct {
+				Config  map[string]string `json:"config"`
+				Pending map[string]string `json:"pending"`
+			} `json:"guests"`
+		}
+		if err := json.Unmarshal(raw, &st); err != nil {
+			return err
+		}
+		g, ok := st.Guests[fmt.Sprint(vmid)]
+		if !ok {
+			return fmt.Errorf("no VM %d on the emulator", vmid)
+		}
+		got := g.Config["cipassword"]
+		if p, ok := g.Pending["cipassword"]; ok {
+			got = p
+		}
+		if got != want {
+			return fmt.Errorf("VM %d cipassword = %q, want %q", vmid, got, want)
+		}
+		return nil
+	}
 }

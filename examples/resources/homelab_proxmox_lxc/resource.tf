@@ -4,7 +4,7 @@ resource "homelab_proxmox_lxc" "ct01005" {
   node         = "pve-s1"
   vmid         = 1005
   hostname     = "ct01005"
-  ostemplate   = "local:vztmpl/ubuntu-24.04-standard_24.04-2_amd64.tar.zst"
+  ostemplate   = "local:vztmpl/ubuntu-24.04-standard_24.04-2_amd64.tar.zst" # write-only, used at creation only
   unprivileged = true
 
   cores  = 2
@@ -37,8 +37,10 @@ resource "homelab_proxmox_lxc" "ct01005" {
     nesting = true
   }
 
+  # Write-only, used at creation only (never stored; changing them later
+  # changes nothing: tofu apply -replace=... rebuilds the container).
   ssh_public_keys = file("~/.ssh/id_ed25519.pub")
-  password        = var.ct_root_password # sensitive, used at creation only
+  password        = var.ct_root_password
 
   onboot      = true
   startup     = "order=1,up=30"

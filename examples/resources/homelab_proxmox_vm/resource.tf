@@ -5,6 +5,8 @@ resource "homelab_proxmox_vm" "haproxy_1" {
   vmid = 2001
   name = "haproxy-1"
 
+  # Write-only, used at creation only: changing it later changes nothing
+  # (to rebuild from another template: tofu apply -replace=...).
   clone = {
     source_vmid = 9000
     full        = true
@@ -29,11 +31,13 @@ resource "homelab_proxmox_vm" "haproxy_1" {
   ]
 
   cloud_init = {
-    storage    = "local-lvm"
-    user       = "ubuntu"
-    ssh_keys   = file("~/.ssh/id_ed25519.pub")
-    ip_config  = [{ ip = "10.10.20.11/24", gw = "10.10.20.1" }, { ip = "10.10.10.11/24" }]
-    nameserver = "10.10.20.1"
+    storage          = "local-lvm"
+    user             = "ubuntu"
+    password         = var.ci_password # write-only: sent at creation...
+    password_version = 1               # ...and again whenever this changes
+    ssh_keys         = file("~/.ssh/id_ed25519.pub")
+    ip_config        = [{ ip = "10.10.20.11/24", gw = "10.10.20.1" }, { ip = "10.10.10.11/24" }]
+    nameserver       = "10.10.20.1"
   }
 
   boot        = "order=scsi0;net0"
@@ -41,4 +45,9 @@ resource "homelab_proxmox_vm" "haproxy_1" {
   started     = true
   tags        = ["haproxy", "dmz"]
   description = "HAProxy behind the VIP"
+}
+
+variable "ci_password" {
+  type      = string
+  sensitive = true
 }
