@@ -2,8 +2,8 @@ package routeros_test
 
 import (
 	"fmt"
-	"sort"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -71,47 +71,93 @@ resource "homelab_routeros_interface_list_member" "m%[1]d" {
 // the wall time of the plan and the API round trips per menu (target: at most
 // 2 prints per menu, whatever the number of objects).
 func BenchmarkRefresh500(b *testing.B) {
+	benchRefresh(b, 50, []time.Duration{5 * time.Millisecond})
+}
+
+// BenchmarkRefreshCPU measures refresh plans of 500 and 2,000 objects at 0,
+// 5 and 50 ms per reply: wall time, commands, and CPU time split between
+// tofu (the plan's child process) and this process, which serves the
+// provider in-process (plugin-testing's reattach mode) together with the
+// emulator: so "provider" CPU is an upper bound of the provider's own.
+func BenchmarkRefreshCPU(b *testing.B) {
+	latencies := []time.Duration{0, 5 * time.Millisecond, 50 * time.Millisecond}
+	for _, n := range []int{50, 200} {
+		b.Run(fmt.Sprintf("objects=%d", 10*n), func(b *testing.B) { benchRefresh(b, n, latencies) })
+	}
+}
+
+// planCost is what one refresh plan cost.
+type planCost struct {
+	wall, self, tofu time.Duration
+	commands         int
+	maxPrints        int
+}
+
+func cpuTimes() (self, children time.Duration) {
+	var s, c syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &s)
+	_ = syscall.Getrusage(syscall.RUSAGE_CHILDREN, &c)
+	tv := func(r syscall.Rusage) time.Duration {
+		return time.Duration(r.Utime.Nano() + r.Stime.Nano())
+	}
+	return tv(s), tv(c)
+}
+
+// benchRefresh creates 10*n objects once, then plans them at each latency
+// and reports each plan's cost.
+func benchRefresh(b *testing.B, n int, latencies []time.Duration) {
 	e := acctest.RouterOS(b)
-	cfg := acctest.ProviderConfig(e.Block()) + benchConfig(50)
+	cfg := acctest.ProviderConfig(e.Block()) + benchConfig(n)
 	var start time.Time
-	var wall time.Duration
-	var counters map[string]int
-	resource.Test(benchT{b}, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: cfg},
-			{
-				PreConfig: func() {
-					e.SetLatency(5 * time.Millisecond)
-					e.ResetCounters()
-					start = time.Now()
-				},
-				Config: cfg, PlanOnly: true,
+	var self0, tofu0 time.Duration
+	costs := make([]planCost, len(latencies))
+	begin := func(lat time.Duration) {
+		e.SetLatency(lat)
+		e.ResetCounters()
+		self0, tofu0 = cpuTimes()
+		start = time.Now()
+	}
+	end := func(i int) {
+		wall := time.Since(start)
+		self, tofu := cpuTimes()
+		c := planCost{wall: wall, self: self - self0, tofu: tofu - tofu0}
+		for k, v := range e.Counters() {
+			c.commands += v
+			if strings.HasSuffix(k, " print") && v > c.maxPrints {
+				c.maxPrints = v
+			}
+		}
+		costs[i] = c
+		e.SetLatency(0)
+	}
+	steps := []resource.TestStep{{Config: cfg}}
+	for i, lat := range latencies {
+		steps = append(steps, resource.TestStep{
+			PreConfig: func() {
+				if i > 0 {
+					end(i - 1)
+				}
+				begin(lat)
 			},
-			{
-				PreConfig: func() {
-					wall = time.Since(start)
-					counters = e.Counters()
-					e.SetLatency(0)
-				},
-				Config: cfg, PlanOnly: true,
-			},
-		},
-	})
-	var keys []string
-	maxPerMenu, total := 0, 0
-	for k, n := range counters {
-		keys = append(keys, fmt.Sprintf("%s=%d", k, n))
-		total += n
-		if strings.HasSuffix(k, " print") && n > maxPerMenu {
-			maxPerMenu = n
+			Config: cfg, PlanOnly: true,
+		})
+	}
+	steps = append(steps, resource.TestStep{PreConfig: func() { end(len(latencies) - 1) }, Config: cfg, PlanOnly: true})
+	resource.Test(benchT{b}, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})
+	for i, lat := range latencies {
+		c := costs[i]
+		b.Logf("refresh of %d objects, %v per reply: %v wall, %d commands (max %d prints per menu), CPU: tofu %v, provider+emulator %v (%.0f%% of tofu's)",
+			10*n, lat, c.wall.Round(time.Millisecond), c.commands, c.maxPrints, c.tofu.Round(time.Millisecond), c.self.Round(time.Millisecond),
+			100*c.self.Seconds()/max(c.tofu.Seconds(), 0.001))
+		suffix := fmt.Sprintf("@%dms", lat.Milliseconds())
+		b.ReportMetric(float64(c.wall.Milliseconds()), "ms/plan"+suffix)
+		b.ReportMetric(float64(c.commands), "roundtrips/plan"+suffix)
+		b.ReportMetric(float64(c.self.Milliseconds()), "provider-cpu-ms"+suffix)
+		b.ReportMetric(float64(c.tofu.Milliseconds()), "tofu-cpu-ms"+suffix)
+		if len(latencies) == 1 {
+			b.ReportMetric(float64(c.maxPrints), "max-prints/menu")
 		}
 	}
-	sort.Strings(keys)
-	b.Logf("refresh of 500 objects, 5 ms latency: %s wall, %d round trips: %s", wall.Round(time.Millisecond), total, strings.Join(keys, " "))
-	b.ReportMetric(float64(wall.Milliseconds()), "ms/plan")
-	b.ReportMetric(float64(maxPerMenu), "max-prints/menu")
-	b.ReportMetric(float64(total), "roundtrips/plan")
 }
 
 // TestAccRefreshOnePrintPerMenu: a refresh costs one print per menu,

@@ -21,6 +21,8 @@ var interfaceBridge = menu.Spec{
 		{Name: "igmp-snooping", Kind: menu.Bool, Default: "false", Desc: "IGMP/MLD snooping"},
 		{Name: "dhcp-snooping", Kind: menu.Bool, Default: "false", Desc: "DHCP snooping"},
 		{Name: "fast-forward", Kind: menu.Bool, Default: "true", Desc: "Fast forwarding between two ports"},
+		{Name: "port-cost-mode", Default: "long", Enum: []string{"long", "short"}, Desc: "Spanning-tree port path cost convention"},
+		{Name: "max-learned-entries", Default: "auto", Desc: "Largest host table, a number, `auto` or `unlimited`"},
 		{Name: "auto-mac", Kind: menu.Bool, Default: "true", Desc: "Take the MAC address from a port"},
 		{Name: "admin-mac", Kind: menu.MAC, Desc: "Static MAC address, used when auto_mac is false"},
 		fComment, fDisabled, fMACRO,

@@ -13,6 +13,7 @@ var interfaceVLAN = menu.Spec{
 		{Name: "interface", Mode: menu.Required, Desc: "Parent interface the VLAN is tagged on"},
 		fL2MTU, fARP, fARPTimeout, fLoopProt,
 		{Name: "use-service-tag", Kind: menu.Bool, Default: "false", Desc: "Use the 802.1ad service tag (0x88a8)"},
+		{Name: "mvrp", Kind: menu.Bool, Default: "false", Desc: "Declare the VLAN with MVRP"},
 		fComment, fDisabled, fMACRO,
 	},
 }

@@ -155,12 +155,12 @@ func TestAccIPDNS(t *testing.T) {
   servers               = ["1.1.1.1"]
   allow_remote_requests = true`,
 		update: `
-  servers               = ["1.1.1.1", "9.9.9.9"]
+  servers               = ["1.1.1.1", "2606:4700:4700:0:0:0:0:1112"]
   allow_remote_requests = true
   cache_size            = 4096
   cache_max_ttl         = "48h"`,
 		afterCreate: map[string]string{"servers": "1.1.1.1", "allow-remote-requests": "true"},
-		afterUpdate: map[string]string{"servers": "1.1.1.1,9.9.9.9", "cache-size": "4096", "cache-max-ttl": "2d"},
+		afterUpdate: map[string]string{"servers": "1.1.1.1,2606:4700:4700::1112", "cache-size": "4096", "cache-max-ttl": "2d"},
 		drift:       []string{"=servers=8.8.8.8", "=allow-remote-requests=no"},
 		destroyed:   map[string]string{"servers": "", "allow-remote-requests": "false", "cache-size": "2048"},
 	}.run(t)

@@ -12,7 +12,7 @@ import (
 
 // Specs are the menus managed as resources, in documentation order.
 func Specs() []menu.Spec {
-	return []menu.Spec{
+	return withVersions([]menu.Spec{
 		interfaceVLAN,
 		interfaceBridge,
 		interfaceBridgePort,
@@ -34,7 +34,20 @@ func Specs() []menu.Spec {
 		ipDHCPClient,
 		interfaceWireGuard,
 		interfaceWireGuardPeer,
-	}
+		ipService,
+		ipSSH,
+		systemClock,
+		systemNTPClient,
+		systemNTPServer,
+		systemLoggingAction,
+		systemLogging,
+		userGroup,
+		user,
+		toolMACServer,
+		toolMACWinbox,
+		toolMACPing,
+		ipNeighborDiscovery,
+	})
 }
 
 // Resources lists the RouterOS resources.

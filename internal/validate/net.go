@@ -20,6 +20,16 @@ func IPv4() validator.String {
 	})
 }
 
+// IP accepts an IPv4 or IPv6 address.
+func IP() validator.String {
+	return StringFunc("IP address", func(s string) error {
+		if a, err := netip.ParseAddr(s); err != nil || a.Zone() != "" {
+			return fmt.Errorf("%q is not an IPv4 or IPv6 address such as 1.1.1.1 or 2606:4700:4700::1111", s)
+		}
+		return nil
+	})
+}
+
 // IPv4Prefix accepts an IPv4 address with a prefix length, host bits allowed,
 // such as "10.10.0.1/24" (an interface address).
 func IPv4Prefix() validator.String {

@@ -65,8 +65,12 @@
 // /ip/firewall/filter, /ip/firewall/nat, /ip/firewall/mangle and
 // /ip/firewall/raw (ordered), /ip/firewall/address-list, /ip/route,
 // /ip/dhcp-client, /interface/wireguard and /interface/wireguard/peers,
-// /system/identity (singleton) and /system/resource (read-only: version,
-// board-name CHR, ...).
+// /ip/service (the eight builtin services, addressed by name), /ip/ssh,
+// /system/clock, /system/ntp/client and /system/ntp/server (singletons),
+// /system/logging/action and /system/logging (with the default actions and
+// rules of a fresh router), /user/group (builtin read, write, full) and
+// /user (admin), /system/identity (singleton) and /system/resource
+// (read-only: version, board-name CHR, ...).
 //
 //   - Routes: every enabled address yields a dynamic connected route
 //     (dst-address its network, gateway its interface, distance 0,
@@ -90,6 +94,14 @@
 //     public-key is derived from the private key with X25519 (RFC 7748);
 //     listen-port 13231 and mtu 1420 by default; a peer's keys must be 32
 //     bytes of base64.
+//
+//   - Services: certificate and tls-version exist on www-ssl and api-ssl
+//     only (printed certificate=none, tls-version=any there); address is a
+//     list of networks. A group's policy is stored and printed as every
+//     policy, the granted ones first in RouterOS's order and the others
+//     negated; logging topics and policies take "!" per item. A user's
+//     password is never printed. time-zone-name must be an IANA zone (or
+//     manual).
 //
 //   - DHCP client: one per interface; with no DHCP server to talk to it
 //     stays status=searching... (stopped when disabled) without an address.
@@ -201,4 +213,11 @@
 //     entry with a timeout can be changed with set (allowed here); expiry of
 //     such entries (they count down to 0s and stay); DNS-name entries are
 //     not resolved into dynamic entries; routes are never inactive.
+//   - Unconfirmed for services, users and logging: the refusals of removing
+//     a default logging action or rule ("failure: can not remove default
+//     action" / "... default logging rule") and a builtin group ("failure:
+//     can not remove builtin group"), the duplicate-name wordings of
+//     groups, users and actions, and of certificate on a plain service
+//     (refused as an unknown parameter here). Users added with /user cannot
+//     log in to the emulator (logins are Config.Users).
 package routeros

@@ -454,6 +454,13 @@ func (d *db) remove(m *menu, req request) error {
 	if err != nil {
 		return err
 	}
+	if m.removable != nil {
+		for _, r := range rows {
+			if err := m.removable(r); err != nil {
+				return err
+			}
+		}
+	}
 	t := d.table(m.table)
 	for _, r := range rows {
 		t.remove(r)

@@ -2,6 +2,7 @@ package routeros
 
 import (
 	"fmt"
+	"net/netip"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,6 +32,7 @@ const (
 	kFlags            // comma list of values of enum (connection-state)
 	kAddrMatch        // firewall address: a.b.c.d, a.b.c.d/nn or a.b.c.d-e.f.g.h
 	kListAddress      // address-list entry: an address, network, range or DNS name
+	kIPAnyList        // comma list of IPv4 or IPv6 addresses
 )
 
 // refKind names what a reference field points at.
@@ -61,6 +63,10 @@ type field struct {
 	noUnset  bool     // cannot be unset with =!prop= (RouterOS: required props)
 	neg      bool     // a reference that may be negated with a leading "!" (firewall matchers)
 	maxLen   int      // kString: longest value in bytes when > 0
+	itemNeg  bool     // kFlags: each item may be negated ("!ftp", "!debug")
+	// printEmpty: printed as name="" when unset (RouterOS shows some empty
+	// properties, e.g. a firewall rule's log-prefix).
+	printEmpty bool
 }
 
 // Field constructors; the methods below refine them.
@@ -88,6 +94,7 @@ func (f *field) also(values ...string) *field { f.enum = append(f.enum, values..
 func (f *field) negatable() *field            { f.neg = true; return f }
 func (f *field) keep() *field                 { f.noUnset = true; return f }
 func (f *field) maxLength(n int) *field       { f.maxLen = n; return f }
+func (f *field) shownEmpty() *field           { f.printEmpty = true; return f }
 
 func (f *field) allows(v string) bool { return slices.Contains(f.enum, v) }
 
@@ -163,6 +170,16 @@ func (f *field) normalize(v string) (string, error) {
 		for i, it := range items {
 			a, ok := parseIPv4(it)
 			if !ok {
+				return "", argErr("invalid value for argument %s", f.name)
+			}
+			items[i] = a.String()
+		}
+		return strings.Join(items, ","), nil
+	case kIPAnyList:
+		items := splitList(v)
+		for i, it := range items {
+			a, err := netip.ParseAddr(it)
+			if err != nil {
 				return "", argErr("invalid value for argument %s", f.name)
 			}
 			items[i] = a.String()

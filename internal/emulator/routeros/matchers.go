@@ -49,6 +49,9 @@ func (f *field) normalizeMatcher(v string) (string, error) {
 		}
 		return "", errNoMatch(f.name)
 	case kFlags:
+		if f.itemNeg {
+			return negatedFlags(f, v)
+		}
 		items := splitList(v)
 		if len(items) == 0 {
 			return "", errNoMatch(f.name)

@@ -29,6 +29,9 @@ type menu struct {
 	showDynamic bool
 	// firstID is the id of the table's first item (bridge ports start at *0).
 	firstID int
+	// removable refuses the removal of rows RouterOS keeps (default
+	// logging actions, builtin user groups); nil allows every removal.
+	removable func(r *row) error
 }
 
 func (m *menu) field(name string) *field { return m.byName[name] }
@@ -56,6 +59,10 @@ func (m *menu) printRow(d *db, r *row) props {
 	for _, f := range m.fields {
 		v, ok := r.vals[f.name]
 		if !ok {
+			if f.printEmpty && f.def == "" {
+				p = append(p, kv{f.name, ""})
+				continue
+			}
 			if f.def == "" || f.hideDef {
 				continue
 			}

@@ -67,7 +67,7 @@ func firewall(path, table string, actions []string, extra ...*field) *menu {
 		fStr("address-list"),
 		fDur("address-list-timeout", "none-dynamic").also("none-dynamic", "none-static").hidden(),
 		fBool("log", "false"),
-		fStr("log-prefix"),
+		fStr("log-prefix").shownEmpty(),
 	}
 	fields = append(fields, extra...)
 	fields = append(fields, tail()...)

@@ -88,6 +88,7 @@ func interfaceMenus() []*menu {
 		}, loopProtect(), tail()),
 		compute: func(d *db, r *row, p *props) {
 			p.set("l2mtu", "1514")
+			p.set("loop-protect-status", "off")
 			p.set("running", strconv.FormatBool(d.running(r, 0)))
 			p.set("slave", strconv.FormatBool(d.isSlave(r.vals["name"])))
 		},
@@ -168,6 +169,11 @@ func interfaceMenus() []*menu {
 		compute: func(d *db, r *row, p *props) {
 			p.set("mac-address", d.macOf(r, 0))
 			p.set("running", strconv.FormatBool(d.running(r, 0)))
+			// RouterOS accepts the combination and says why it will not work
+			// in .about (reference notes: ".about=802.3ad mode must use mii link-monitoring").
+			if r.vals["mode"] == "802.3ad" && r.vals["link-monitoring"] == "arp" {
+				p.set(".about", "802.3ad mode must use mii link-monitoring")
+			}
 		},
 		check: checkBonding,
 	}

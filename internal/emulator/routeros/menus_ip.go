@@ -174,7 +174,7 @@ func ipDNS() *menu {
 	return &menu{
 		path: "/ip/dns", table: "ip/dns", singleton: true,
 		fields: []*field{
-			fKind("servers", kIPList),
+			fKind("servers", kIPAnyList),
 			fBool("allow-remote-requests", "false"),
 			fInt("cache-size", "2048", 64, 4294967295),
 			fDur("cache-max-ttl", "1w"),
@@ -183,7 +183,7 @@ func ipDNS() *menu {
 			fDur("query-total-timeout", "10s"),
 			fInt("max-concurrent-queries", "100", 1, 1000),
 			fInt("max-concurrent-tcp-sessions", "20", 1, 1000),
-			fStr("use-doh-server"),
+			fStr("use-doh-server").shownEmpty(),
 			fBool("verify-doh-cert", "false"),
 			fInt("doh-max-server-connections", "5", 1, 1000),
 			fInt("doh-max-concurrent-queries", "50", 1, 1000),

@@ -7,8 +7,11 @@ import "fmt"
 func newDB(version string, ports int) *db {
 	d := &db{version: version, board: "CHR", tables: map[string]*table{}, menus: map[string]*menu{}}
 	all := append(interfaceMenus(), bridgePort(), bridgeVLAN(), ipAddress(), ipPool(), dhcpServer(),
-		dhcpNetwork(), dhcpLease(), ipDNS(), dnsStatic(), systemIdentity(), systemResource(), ipRoute(), dhcpClient(), wireguard(), wireguardPeers())
+		dhcpNetwork(), dhcpLease(), ipDNS(), dnsStatic(), systemIdentity(), systemResource(), ipRoute(), dhcpClient(), wireguard(), wireguardPeers(),
+		ipService(), ipSSH(), systemClock(), ntpClient(), ntpServer(), loggingAction(), logging(), userGroup(), user(),
+		macServer(), macWinbox(), macPing(), neighborDiscovery())
 	all = append(all, firewallMenus()...)
+	fitVersion(all, version)
 	for _, m := range all {
 		m.init()
 		d.menus[m.path] = m
@@ -31,6 +34,7 @@ func newDB(version string, ports int) *db {
 			"name": name, "default-name": name, "mac-address": mac, "orig-mac-address": mac,
 		}})
 	}
+	d.seedDefaults()
 	lists := d.table("interface/list")
 	for i, name := range []string{"all", "none", "dynamic", "static"} {
 		lists.rows = append(lists.rows, &row{id: 0x2000010 + i, dynamic: false, vals: map[string]string{
@@ -38,4 +42,30 @@ func newDB(version string, ports int) *db {
 		}})
 	}
 	return d
+}
+
+// seedDefaults adds the rows of the builtin menus a fresh router has:
+// services, logging actions and rules, user groups and the admin user.
+func (d *db) seedDefaults() {
+	add := func(table string, vals map[string]string) {
+		t := d.table(table)
+		t.rows = append(t.rows, &row{id: t.alloc(), vals: vals})
+	}
+	for _, s := range services {
+		add("ip/service", map[string]string{"name": s.name, "port": s.port})
+	}
+	for _, a := range []map[string]string{
+		{"name": "memory", "target": "memory"}, {"name": "disk", "target": "disk"},
+		{"name": "echo", "target": "echo"}, {"name": "remote", "target": "remote", "remote": "0.0.0.0"},
+	} {
+		a["default"] = "true"
+		add("system/logging/action", a)
+	}
+	for _, r := range [][2]string{{"info", "memory"}, {"error", "memory"}, {"warning", "memory"}, {"critical", "echo"}} {
+		add("system/logging", map[string]string{"topics": r[0], "action": r[1], "default": "true"})
+	}
+	for _, g := range []string{"read", "write", "full"} {
+		add("user/group", map[string]string{"name": g, "policy": fullPolicy(builtinGroups[g]), "builtin": "true"})
+	}
+	add("user", map[string]string{"name": "admin", "group": "full"})
 }

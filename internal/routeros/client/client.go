@@ -94,6 +94,9 @@ type Client struct {
 
 	cacheMu sync.Mutex
 	tables  map[string]*table
+
+	versionMu sync.Mutex
+	version   string // the router's RouterOS version, read once
 }
 
 type table struct {

@@ -45,7 +45,9 @@ func NewChain(spec ChainSpec) func() resource.Resource {
 	fields := append(append([]Field{}, spec.Rule...), Field{Name: "chain", Mode: Required})
 	registerSensitive(spec.Path, fields)
 	return func() resource.Resource {
-		return &Chain{spec: &spec, rule: &Resource{spec: &Spec{Type: spec.Type, Path: spec.Path, Fields: fields}}}
+		rs := &Spec{Type: spec.Type, Path: spec.Path, Fields: fields}
+		ts, obj := rs.attrTypes()
+		return &Chain{spec: &spec, rule: &Resource{spec: rs, types: ts, objType: obj}}
 	}
 }
 

@@ -20,13 +20,16 @@ func (r *Resource) ModifyPlan(ctx context.Context, req resource.ModifyPlanReques
 	if !changed && !r.spec.Singleton {
 		return
 	}
-	plan := r.get(ctx, req.Plan, &resp.Diagnostics)
+	plan := r.get(ctx, req.Plan.Raw, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	if changed && !req.State.Raw.IsNull() {
-		state := r.get(ctx, req.State, &resp.Diagnostics)
+		state := r.get(ctx, req.State.Raw, &resp.Diagnostics)
 		keepPriorSpelling(ctx, r.spec.Fields, plan, state, path.Root, resp)
+	}
+	if changed {
+		r.checkVersion(ctx, plan, &resp.Diagnostics)
 	}
 	if r.spec.Singleton {
 		r.planSingleton(ctx, req, resp, plan)

@@ -14,7 +14,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/homelab-iac/terraform-provider-homelab/internal/providerdata"
@@ -28,7 +30,8 @@ const importKey = "imported"
 // New returns the constructor of the resource a spec describes.
 func New(spec Spec) func() resource.Resource {
 	registerSensitive(spec.Path, spec.Fields)
-	return func() resource.Resource { return &Resource{spec: &spec} }
+	ts, obj := spec.attrTypes()
+	return func() resource.Resource { return &Resource{spec: &spec, types: ts, objType: obj} }
 }
 
 // sensitiveFields are the secret fields of every spec, by menu and field
@@ -50,8 +53,10 @@ func isSensitive(menu, field string) bool {
 
 // Resource is the generic resource for one menu.
 type Resource struct {
-	spec *Spec
-	data *providerdata.Data
+	spec    *Spec
+	data    *providerdata.Data
+	types   map[string]attr.Type
+	objType tftypes.Object
 }
 
 var (
@@ -90,76 +95,88 @@ func Client(data *providerdata.Data, diags *diag.Diagnostics) *client.Client {
 	return c
 }
 
-type attrGetter interface {
-	GetAttribute(context.Context, path.Path, any) diag.Diagnostics
-}
-
-type attrSetter interface {
-	SetAttribute(context.Context, path.Path, any) diag.Diagnostics
-}
-
 // vals holds a resource's values by attribute name.
 type vals map[string]attr.Value
 
-func (r *Resource) get(ctx context.Context, g attrGetter, diags *diag.Diagnostics) vals {
-	v := vals{}
-	var id types.String
-	diags.Append(g.GetAttribute(ctx, path.Root("id"), &id)...)
-	v["id"] = id
-	if r.spec.Singleton {
-		var adopt types.Bool
-		diags.Append(g.GetAttribute(ctx, path.Root(adoptAttr), &adopt)...)
-		v[adoptAttr] = adopt
+// attrTypes are the resource's attribute types by name, and objType the
+// object type of its raw state: computed once, so reading or writing a
+// state converts the whole object in one pass instead of walking the
+// schema once per attribute (GetAttribute/SetAttribute), which was most of
+// the provider's CPU in a large refresh.
+func (s *Spec) attrTypes() (map[string]attr.Type, tftypes.Object) {
+	ts := map[string]attr.Type{"id": types.StringType}
+	if s.Singleton {
+		ts[adoptAttr] = types.BoolType
 	}
-	for i := range r.spec.Fields {
-		f := &r.spec.Fields[i]
-		var target any
-		switch f.Kind {
-		case Int:
-			target = new(types.Int64)
-		case Bool:
-			target = new(types.Bool)
-		case List:
-			target = new(types.List)
-		case Set:
-			target = new(types.Set)
-		default:
-			target = new(types.String)
+	for i := range s.Fields {
+		ts[s.Fields[i].AttrName()] = s.Fields[i].attrType()
+	}
+	obj := tftypes.Object{AttributeTypes: map[string]tftypes.Type{}}
+	for name, t := range ts {
+		obj.AttributeTypes[name] = t.TerraformType(context.Background())
+	}
+	return ts, obj
+}
+
+// get reads every attribute of a plan, state or configuration.
+func (r *Resource) get(ctx context.Context, raw tftypes.Value, diags *diag.Diagnostics) vals {
+	v := vals{}
+	var m map[string]tftypes.Value
+	if raw.IsNull() || !raw.IsKnown() {
+		return v
+	}
+	if err := raw.As(&m); err != nil {
+		diags.AddError("Reading "+r.spec.FullType()+" failed", err.Error())
+		return v
+	}
+	for name, t := range r.types {
+		tv, ok := m[name]
+		if !ok {
+			continue
 		}
-		diags.Append(g.GetAttribute(ctx, path.Root(f.AttrName()), target)...)
-		switch t := target.(type) {
-		case *types.Int64:
-			v[f.AttrName()] = *t
-		case *types.Bool:
-			v[f.AttrName()] = *t
-		case *types.List:
-			v[f.AttrName()] = *t
-		case *types.Set:
-			v[f.AttrName()] = *t
-		case *types.String:
-			v[f.AttrName()] = *t
+		av, err := t.ValueFromTerraform(ctx, tv)
+		if err != nil {
+			diags.AddAttributeError(path.Root(name), "Reading "+r.spec.FullType()+" failed", err.Error())
+			continue
 		}
+		v[name] = av
 	}
 	return v
 }
 
-func (r *Resource) set(ctx context.Context, s attrSetter, v vals, diags *diag.Diagnostics) {
-	diags.Append(s.SetAttribute(ctx, path.Root("id"), v["id"])...)
-	if r.spec.Singleton {
-		adopt, ok := v[adoptAttr].(types.Bool)
-		if !ok {
-			adopt = types.BoolNull()
+// set writes v as the whole state; attributes v lacks are null.
+func (r *Resource) set(ctx context.Context, st *tfsdk.State, v vals, diags *diag.Diagnostics) {
+	m := make(map[string]tftypes.Value, len(r.types))
+	for name, t := range r.types {
+		av := v[name]
+		if av == nil || !av.Type(ctx).Equal(t) {
+			av = nullOf(t)
 		}
-		diags.Append(s.SetAttribute(ctx, path.Root(adoptAttr), adopt)...)
-	}
-	for i := range r.spec.Fields {
-		f := &r.spec.Fields[i]
-		val := v[f.AttrName()]
-		if val == nil {
-			val = f.null()
+		tv, err := av.ToTerraformValue(ctx)
+		if err != nil {
+			diags.AddAttributeError(path.Root(name), "Writing "+r.spec.FullType()+" failed", err.Error())
+			return
 		}
-		diags.Append(s.SetAttribute(ctx, path.Root(f.AttrName()), val)...)
+		m[name] = tv
 	}
+	st.Raw = tftypes.NewValue(r.objType, m)
+}
+
+// nullOf is the null value of an attribute type.
+func nullOf(t attr.Type) attr.Value {
+	switch t := t.(type) {
+	case types.ListType:
+		return types.ListNull(t.ElemType)
+	case types.SetType:
+		return types.SetNull(t.ElemType)
+	}
+	switch t {
+	case types.Int64Type:
+		return types.Int64Null()
+	case types.BoolType:
+		return types.BoolNull()
+	}
+	return types.StringNull()
 }
 
 func (v vals) id() string {
@@ -283,6 +300,8 @@ func (r *Resource) refresh(prev vals, row client.Row, imported bool) vals {
 			}
 		case !pok:
 			v = f.null() // not managed
+		case f.Unprinted:
+			v = p
 		case present && f.Countdown:
 			v = p
 		case present:
@@ -323,6 +342,7 @@ func (r *Resource) keyMatch(plan vals) map[string]string {
 
 // matches filters rows by device values, compared the way each field is.
 func (r *Resource) matches(rows []client.Row, m map[string]string) []client.Row {
+	rows = canonRows(r.spec.Fields, rows)
 	var out []client.Row
 	for _, row := range rows {
 		ok := true
@@ -351,7 +371,7 @@ func (r *Resource) matches(rows []client.Row, m map[string]string) []client.Row 
 }
 
 func (r *Resource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	plan := r.get(ctx, req.Plan, &resp.Diagnostics)
+	plan := r.get(ctx, req.Plan.Raw, &resp.Diagnostics)
 	c := Client(r.data, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
@@ -369,8 +389,11 @@ func (r *Resource) Create(ctx context.Context, req resource.CreateRequest, resp 
 			r.reportTakeover(&resp.Diagnostics, "", err)
 			return
 		}
-		if args := r.addArgs(plan); len(args) > 0 {
-			if err := c.Set(ctx, sp.Path, "", args); err != nil {
+		if args, err := r.onVersion(ctx, c, r.addArgs(plan)); err != nil || len(args) > 0 {
+			if err == nil {
+				err = c.Set(ctx, sp.Path, "", args)
+			}
+			if err != nil {
 				r.fail(&resp.Diagnostics, "set", plan, err)
 				return
 			}
@@ -395,8 +418,11 @@ func (r *Resource) Create(ctx context.Context, req resource.CreateRequest, resp 
 			return
 		}
 		id = found[0][".id"]
-		if args := r.addArgs(plan); len(args) > 0 {
-			if err := c.Set(ctx, sp.Path, id, args); err != nil {
+		if args, err := r.onVersion(ctx, c, r.addArgs(plan)); err != nil || len(args) > 0 {
+			if err == nil {
+				err = c.Set(ctx, sp.Path, id, args)
+			}
+			if err != nil {
 				r.fail(&resp.Diagnostics, "set", plan, err)
 				return
 			}
@@ -477,8 +503,10 @@ func (h *hinted) Unwrap() error { return h.err }
 // have happened, so it looks for the row by its natural key before trying
 // again (nothing is added twice).
 func (r *Resource) add(ctx context.Context, c *client.Client, plan vals) (string, error) {
-	args := r.addArgs(plan)
-	var err error
+	args, err := r.onVersion(ctx, c, r.addArgs(plan))
+	if err != nil {
+		return "", err
+	}
 	for attempt := 0; attempt < 4; attempt++ {
 		var id string
 		id, err = c.Add(ctx, r.spec.Path, args)
@@ -539,6 +567,14 @@ func (r *Resource) lookupAdded(ctx context.Context, c *client.Client, plan vals)
 
 // row prints one row: from the run's table cache for refresh, fresh after a write.
 func (r *Resource) row(ctx context.Context, c *client.Client, id string, cached bool) (client.Row, error) {
+	row, err := r.printRow(ctx, c, id, cached)
+	if row == nil || !versioned(r.spec.Fields) {
+		return row, err
+	}
+	return canonRow(r.spec.Fields, row), err
+}
+
+func (r *Resource) printRow(ctx context.Context, c *client.Client, id string, cached bool) (client.Row, error) {
 	if r.spec.Singleton {
 		var rows []client.Row
 		var err error
@@ -568,7 +604,7 @@ func (r *Resource) row(ctx context.Context, c *client.Client, id string, cached 
 }
 
 func (r *Resource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state := r.get(ctx, req.State, &resp.Diagnostics)
+	state := r.get(ctx, req.State.Raw, &resp.Diagnostics)
 	c := Client(r.data, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
@@ -592,20 +628,23 @@ func (r *Resource) Read(ctx context.Context, req resource.ReadRequest, resp *res
 }
 
 func (r *Resource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	plan := r.get(ctx, req.Plan, &resp.Diagnostics)
-	state := r.get(ctx, req.State, &resp.Diagnostics)
+	plan := r.get(ctx, req.Plan.Raw, &resp.Diagnostics)
+	state := r.get(ctx, req.State.Raw, &resp.Diagnostics)
 	c := Client(r.data, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	id := state.id()
 	plan["id"] = state["id"]
-	if args := r.setArgs(plan, state); len(args) > 0 {
+	if args, err := r.onVersion(ctx, c, r.setArgs(plan, state)); err != nil || len(args) > 0 {
 		setID := id
 		if r.spec.Singleton {
 			setID = ""
 		}
-		if err := c.Set(ctx, r.spec.Path, setID, args); err != nil {
+		if err == nil {
+			err = c.Set(ctx, r.spec.Path, setID, args)
+		}
+		if err != nil {
 			r.fail(&resp.Diagnostics, "set", plan, err)
 			return
 		}
@@ -623,7 +662,7 @@ func (r *Resource) Update(ctx context.Context, req resource.UpdateRequest, resp 
 }
 
 func (r *Resource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	state := r.get(ctx, req.State, &resp.Diagnostics)
+	state := r.get(ctx, req.State.Raw, &resp.Diagnostics)
 	c := Client(r.data, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
@@ -643,14 +682,16 @@ func (r *Resource) Delete(ctx context.Context, req resource.DeleteRequest, resp 
 		case r.spec.Destroy != nil:
 			args = r.spec.Destroy(dev)
 		}
-		if len(args) > 0 {
+		args, err := r.onVersion(ctx, c, args)
+		if err == nil && len(args) > 0 {
 			id := state.id()
 			if r.spec.Singleton {
 				id = ""
 			}
-			if err := c.Set(ctx, r.spec.Path, id, args); err != nil && !client.IsNotFound(err) {
-				r.fail(&resp.Diagnostics, "set", state, err)
-			}
+			err = c.Set(ctx, r.spec.Path, id, args)
+		}
+		if err != nil && !client.IsNotFound(err) {
+			r.fail(&resp.Diagnostics, "set", state, err)
 		}
 		return
 	}

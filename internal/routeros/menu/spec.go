@@ -60,13 +60,27 @@ type Field struct {
 	// list entry's timeout): any printed value is the configured one, and
 	// the state keeps what the configuration says.
 	Countdown bool
+	// Unprinted: the router never prints it (a user's password): the state
+	// keeps the configured value, so a change in the configuration is sent
+	// and nothing on the router can show as drift; an import has none.
+	Unprinted bool
 	Sensitive bool
 	// NoUnset: the router refuses =!field= (e.g. mtu); removing the field
 	// from the configuration sets Default instead.
 	NoUnset bool
 	// Select: only identifies the row (Adopt menus' default-name); never sent.
 	Select bool
+
+	// Since is the first RouterOS version that has the field: a configured
+	// value is refused at plan time on an older router.
+	Since string
+	// OldNames are the names the field had before a version: the engine
+	// sends the name the router's version expects and reads either.
+	OldNames []OldName
 }
+
+// OldName is a field's name on routers older than Before.
+type OldName struct{ Before, Name string }
 
 // AttrName is the Terraform attribute name.
 func (f *Field) AttrName() string {
@@ -189,6 +203,15 @@ func (f *Field) description() string {
 	}
 	if f.Mode == Computed {
 		d += " Left out, the router's value is kept."
+	}
+	if f.Since != "" {
+		d += " RouterOS " + f.Since + " and later (refused at plan time on an older router)."
+	}
+	for _, o := range f.OldNames {
+		d += " Called `" + o.Name + "` before RouterOS " + o.Before + "; the provider sends the name the router expects."
+	}
+	if f.Unprinted {
+		d += " Never read back (the router does not print it): a change made on the router is not seen, and an import leaves it empty; a new value in the configuration is set on the next apply."
 	}
 	if f.ForceNew {
 		d += " Changing it replaces the object."

@@ -1,0 +1,3 @@
+resource "homelab_routeros_tool_mac_server_ping" "this" {
+  enabled = false
+}
