@@ -4,8 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"regexp"
+	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	pxapi "github.com/Telmate/proxmox-api-go/proxmox"
 )
@@ -172,4 +177,40 @@ func redactSecrets(err error, params map[string]any) error {
 // raced with another client).
 func alreadyExists(err error) bool {
 	return err != nil && strings.Contains(err.Error(), "already exists")
+}
+
+// quotedOption finds the option a PVE refusal names: "unexpected property
+// 'shared'", "missing value for required option 'share'", "can't change
+// value of fixed parameter 'server'", "unable to delete required option
+// 'x'".
+var quotedOption = regexp.MustCompile(`(?:property|option|parameter) '([a-z0-9_-]+)'`)
+
+// addRefusal reports a failed call of a resource: on the attribute PVE's
+// answer names (a parameter in its errors map, or an option quoted in its
+// message) when attrOf maps it to one, else on the resource. what names the
+// resource and the action, e.g. `Creating storage "nas"`.
+func addRefusal(diags *diag.Diagnostics, what string, err error, attrOf func(param string) (path.Path, bool)) {
+	detail := err.Error()
+	var ae *APIError
+	if errors.As(err, &ae) && attrOf != nil {
+		params := make([]string, 0, len(ae.Errors))
+		for k := range ae.Errors {
+			params = append(params, k)
+		}
+		sort.Strings(params)
+		if m := quotedOption.FindStringSubmatch(ae.Message); m != nil {
+			params = append(params, m[1])
+		}
+		for _, p := range params {
+			if ap, ok := attrOf(p); ok {
+				msg := detail
+				if v, ok := ae.Errors[p]; ok {
+					msg = fmt.Sprintf("Proxmox VE refused `%s`: %s\n\n%s", p, strings.TrimSpace(v), detail)
+				}
+				diags.AddAttributeError(ap, what+" failed", msg)
+				return
+			}
+		}
+	}
+	diags.AddError(what+" failed", detail)
 }

@@ -265,20 +265,22 @@ func guestResource(ctx context.Context, c *Client, vmid int64) (map[string]any, 
 	return nil, nil
 }
 
-// setPool moves a guest between resource pools (PUT /pools/{pool}).
+// setPool moves a guest between resource pools (PVE 9's PUT /pools with
+// poolid: the /pools/{poolid} form is deprecated and cannot name a nested
+// pool).
 func setPool(ctx context.Context, c *Client, vmid int64, old, want types.String) error {
 	if old.Equal(want) || want.IsUnknown() {
 		return nil
 	}
 	id := strconv.FormatInt(vmid, 10)
 	if !want.IsNull() {
-		_, err := c.Put(ctx, "/pools/"+want.ValueString(), map[string]any{"vms": id, "allow-move": "1"})
+		_, err := c.Put(ctx, "/pools", map[string]any{"poolid": want.ValueString(), "vms": id, "allow-move": "1"})
 		return err
 	}
 	if !old.IsNull() {
-		_, err := c.Put(ctx, "/pools/"+old.ValueString(), map[string]any{"vms": id, "delete": "1"})
-		if NotFound(err) {
-			return nil
+		_, err := c.Put(ctx, "/pools", map[string]any{"poolid": old.ValueString(), "vms": id, "delete": "1"})
+		if NotFound(err) || (err != nil && strings.Contains(err.Error(), "is not a pool member")) {
+			return nil // gone already: the pool, or the guest from it
 		}
 		return err
 	}

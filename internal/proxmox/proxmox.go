@@ -25,6 +25,8 @@
 //	lxc.go                  its CRUD
 //	vm_schema.go, vm_model.go, vm.go                            homelab_proxmox_vm, the same way
 //	lxc_template_schema.go, lxc_template_model.go, lxc_template.go  homelab_proxmox_lxc_template
+//	storage_schema.go, storage_model.go, storage.go            homelab_proxmox_storage (/storage)
+//	pool_schema.go, pool_model.go, pool.go                     homelab_proxmox_pool (/pools)
 //	*_data_source.go        the data sources
 //
 // A new guest resource gets the same three files and uses the guest layer;
@@ -39,7 +41,7 @@ import (
 
 // Resources lists the Proxmox VE resources.
 func Resources() []func() resource.Resource {
-	return []func() resource.Resource{newLXCResource, newLXCTemplateResource, newVMResource}
+	return []func() resource.Resource{newLXCResource, newLXCTemplateResource, newVMResource, newStorageResource, newPoolResource}
 }
 
 // DataSources lists the Proxmox VE data sources.

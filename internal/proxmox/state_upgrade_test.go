@@ -53,6 +53,15 @@ var stateFixtures = map[string]stateFixture{
 		"checksum": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "checksum_algorithm": null,
 		"volid": "local:vztmpl/gitlab-runner-24.04.tar.zst", "size": 52428800
 	}`, nil},
+	"homelab_proxmox_storage": {newStorageResource, func() any { return &storageCfgModel{} }, 0, `{
+		"id": "nas", "storage": "nas", "type": "nfs", "content": ["backup", "iso"], "nodes": ["pve-s1", "pve-s2"],
+		"shared": true, "disable": false,
+		"prune_backups": {"keep_all": null, "keep_last": 3, "keep_hourly": null, "keep_daily": 7, "keep_weekly": 4, "keep_monthly": null, "keep_yearly": null},
+		"path": "/mnt/pve/nas", "server": "10.10.10.20", "export": "/volume1/pve", "options": "vers=4.2", "share": null, "subdir": null,
+		"username": null, "password": null, "password_version": null, "domain": null, "smbversion": null, "datastore": null,
+		"fingerprint": null, "namespace": null, "vgname": null, "thinpool": null
+	}`, nil},
+	"homelab_proxmox_pool": {newPoolResource, func() any { return &poolModel{} }, 0, `{"id": "infra", "pool_id": "infra", "comment": "core services"}`, nil},
 }
 
 const (

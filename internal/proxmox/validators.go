@@ -21,9 +21,10 @@ var (
 	macRe        = regexp.MustCompile(`^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$`)
 	tagRe        = regexp.MustCompile(`^[a-z0-9_][a-z0-9_\-+.]*$`)
 	startupRe    = regexp.MustCompile(`^(order=\d+)?(,?up=\d+)?(,?down=\d+)?$`)
-	poolRe       = regexp.MustCompile(`^[A-Za-z0-9_\-.]+$`)
-	mountPathRe  = regexp.MustCompile(`^/[^,=\s]*$`)
-	sshKeyRe     = regexp.MustCompile(`^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) [A-Za-z0-9+/=]+( .*)?$`)
+	// poolRe is PVE 9's pve-poolid, nested pools included ("lab/k8s").
+	poolRe      = regexp.MustCompile(`^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+){0,2}$`)
+	mountPathRe = regexp.MustCompile(`^/[^,=\s]*$`)
+	sshKeyRe    = regexp.MustCompile(`^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) [A-Za-z0-9+/=]+( .*)?$`)
 )
 
 func vNode() validator.String {

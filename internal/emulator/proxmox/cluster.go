@@ -39,6 +39,9 @@ func (s *Server) clusterResources(r *request) (any, *apiError) {
 	if (typ == "" || typ == "storage") && (r.hasPriv("Datastore.Audit") || r.hasPriv("Datastore.AllocateSpace")) {
 		for _, n := range s.st.Nodes {
 			for _, st := range s.st.Storages {
+				if !st.onNode(n) {
+					continue
+				}
 				e := s.storageEntry(n, st)
 				e["id"] = "storage/" + n + "/" + st.ID
 				e["type"] = "storage"

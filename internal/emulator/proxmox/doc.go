@@ -63,8 +63,17 @@
 //     guest's lock ("create", "clone", "migrate") that long; failures are reported as the task's exitstatus
 //     (e.g. qemu's "shrinking disks is not supported") where PVE fails inside
 //     the worker.
+//   - The storage configuration /storage (storagecfg.go, from pve-storage's
+//     Config.pm and plugins): dir, nfs, cifs, pbs, lvmthin and lvm with
+//     their own options, required and fixed ones, default content, always
+//     shared network storages, sensitive properties kept but never returned
+//     (StorageSecret shows them to tests), prune-backups validation, the
+//     nodes restriction and disable as /nodes/{node}/storage shows them.
+//   - Resource pools, PVE 9's /pools with ?poolid= (pools.go, from
+//     pve-manager's Pool.pm): members, nested pools, allow-move, refusals
+//     of duplicate or missing members and of deleting a non-empty pool.
 //   - /version, /nodes, /nodes/{node}/status, /cluster/status,
-//     /cluster/resources (type filter), /cluster/ha/resources, /pools.
+//     /cluster/resources (type filter), /cluster/ha/resources.
 //   - Knobs: latency, failing the next N requests to a path (HTTP 500 or a
 //     TCP reset), request counters per "METHOD /path/template", the
 //     bridges of a node (SetBridges), the file a download URL serves
@@ -75,7 +84,7 @@
 // What is not modelled: other users, groups, ACLs and realms (only root@pam
 // and its tokens), two-factor auth, snapshots, backups and restore,
 // move_volume/move_disk, SDN, firewall, replication, guest agent, consoles,
-// storage configuration changes, real resource usage (status values are
+// storage activation (mounts, PBS connections), real resource usage (status values are
 // plausible constants), the 3 s delay after failed logins, and hotplug
 // details beyond the default "network,disk,usb".
 package proxmox

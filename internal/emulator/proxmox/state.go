@@ -52,6 +52,15 @@ type storage struct {
 	Content []string `json:"content"`
 	Shared  bool     `json:"shared"`
 	Total   int64    `json:"total"`
+	// Nodes restricts the storage to these nodes (storage.cfg "nodes").
+	Nodes   []string `json:"nodes,omitempty"`
+	Disable bool     `json:"disable,omitempty"`
+	// Options are the plugin's other options as storage.cfg holds them
+	// (path, server, export, prune-backups, ...: storagecfg.go).
+	Options map[string]string `json:"options,omitempty"`
+	// secrets are the sensitive properties (/etc/pve/priv/storage), never
+	// returned nor written to a state file.
+	secrets map[string]string
 }
 
 // volume is one file or disk on a storage. Node is empty on shared storages.
@@ -68,6 +77,8 @@ type volume struct {
 
 type pool struct {
 	Comment string `json:"comment,omitempty"`
+	// Storage are the storages in the pool (the guests name their pool).
+	Storage []string `json:"storage,omitempty"`
 }
 
 type haResource struct {
@@ -82,9 +93,12 @@ func defaultState(nodes []string) *state {
 	st := &state{
 		Nodes: nodes,
 		Storages: []*storage{
-			{ID: "local", Type: "dir", Content: []string{"iso", "vztmpl", "backup", "snippets"}, Total: 100 * gib},
-			{ID: "local-lvm", Type: "lvmthin", Content: []string{"images", "rootdir"}, Total: 500 * gib},
-			{ID: "nas", Type: "nfs", Content: []string{"iso", "vztmpl", "backup", "images", "rootdir"}, Shared: true, Total: 2048 * gib},
+			{ID: "local", Type: "dir", Content: []string{"iso", "vztmpl", "backup", "snippets"}, Total: 100 * gib,
+				Options: map[string]string{"path": "/var/lib/vz", "prune-backups": "keep-all=1"}},
+			{ID: "local-lvm", Type: "lvmthin", Content: []string{"images", "rootdir"}, Total: 500 * gib,
+				Options: map[string]string{"vgname": "pve", "thinpool": "data"}},
+			{ID: "nas", Type: "nfs", Content: []string{"iso", "vztmpl", "backup", "images", "rootdir"}, Shared: true, Total: 2048 * gib,
+				Options: map[string]string{"path": "/mnt/pve/nas", "server": "10.10.10.20", "export": "/volume1/pve", "options": "vers=4.2"}},
 		},
 		Guests: map[int]*guest{},
 		Pools:  map[string]*pool{},

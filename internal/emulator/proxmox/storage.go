@@ -15,7 +15,7 @@ func (s *Server) storageEntry(node string, st *storage) map[string]any {
 	}
 	return map[string]any{
 		"storage": st.ID, "type": st.Type, "content": strings.Join(sortedCopy(st.Content), ","),
-		"active": 1, "enabled": 1, "shared": b2i(st.Shared),
+		"active": b2i(!st.Disable), "enabled": b2i(!st.Disable), "shared": b2i(st.Shared),
 		"total": st.Total, "used": used, "avail": st.Total - used,
 		"used_fraction": float64(used) / float64(st.Total),
 	}
@@ -31,6 +31,11 @@ func sortedCopy(in []string) []string {
 func (s *Server) storageList(r *request) (any, *apiError) {
 	out := []map[string]any{}
 	for _, st := range s.st.Storages {
+		// Storages restricted to other nodes are not listed
+		// (storage_check_node); disabled ones are, with enabled 0.
+		if !st.onNode(r.vars["node"]) || (r.params["enabled"] == "1" && st.Disable) {
+			continue
+		}
 		if c := r.params["content"]; c != "" {
 			ok := false
 			for _, want := range splitList(c) {
@@ -55,6 +60,9 @@ func (s *Server) getStorage(r *request) (*storage, *apiError) {
 	st := s.st.storage(r.vars["storage"])
 	if st == nil {
 		return nil, errf("storage '%s' does not exist", r.vars["storage"])
+	}
+	if !st.onNode(r.vars["node"]) {
+		return nil, errf("storage '%s' is not available on node '%s'", st.ID, r.vars["node"])
 	}
 	return st, nil
 }

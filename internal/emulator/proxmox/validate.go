@@ -263,6 +263,20 @@ func checkFormat(format, v string) string {
 		if !reVMIDList.MatchString(v) {
 			return fmt.Sprintf("value '%s' does not look like a valid VM ID list", v)
 		}
+	case "pve-storage-content-list", "pve-storage-content":
+		// verify_content (pve-storage Plugin.pm): the dir plugin's content
+		// types, which include every other plugin's.
+		for _, ct := range splitList(v) {
+			if !contains(storagePlugins["dir"].content, ct) {
+				return fmt.Sprintf("invalid content type '%s'", ct)
+			}
+		}
+	case "pve-node-list":
+		for _, n := range splitList(v) {
+			if !reNodeName.MatchString(n) {
+				return fmt.Sprintf("value '%s' does not look like a valid node name", n)
+			}
+		}
 	case "pve-startup-order":
 		if !reStartup.MatchString(v) {
 			return "unable to parse startup options"

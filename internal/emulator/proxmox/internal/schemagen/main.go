@@ -38,6 +38,14 @@ var servedPaths = []string{
 	"/cluster/ha/resources/{sid}",
 	"/pools",
 	"/pools/{poolid}",
+	"/storage",
+	"/storage/{storage}",
+	"/cluster/backup",
+	"/cluster/backup/{id}",
+	"/cluster/ha/rules",
+	"/cluster/ha/rules/{rule}",
+	"/nodes/{node}/network",
+	"/nodes/{node}/network/{iface}",
 }
 
 // guestPaths are instantiated for both lxc and qemu.

@@ -1,0 +1,2 @@
+# A pool is imported by its id.
+tofu import homelab_proxmox_pool.infra infra
