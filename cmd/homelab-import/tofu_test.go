@@ -48,9 +48,9 @@ func providerPlugins(t *testing.T) string {
 	return pluginDir
 }
 
-// tofuEnv is the environment tofu runs in: the provider from this repo, the
-// router's settings as the generated variables expect them.
-func tofuEnv(t *testing.T, e *acctest.RouterOSEmulator) []string {
+// tofuEnv is the environment tofu runs in: the provider from this repo, and
+// vars (the systems' settings) as the generated variables expect them.
+func tofuEnv(t *testing.T, vars map[string]string) []string {
 	t.Helper()
 	work := t.TempDir()
 	rc := filepath.Join(work, "tofurc")
@@ -63,9 +63,9 @@ func tofuEnv(t *testing.T, e *acctest.RouterOSEmulator) []string {
 		"TF_DATA_DIR=" + filepath.Join(work, "tfdata"),
 		"TF_IN_AUTOMATION=1",
 		"CHECKPOINT_DISABLE=1",
-		"TF_VAR_routeros_url=api://" + e.Addr(),
-		"TF_VAR_routeros_username=" + e.Username,
-		"TF_VAR_routeros_password=" + e.Password,
+	}
+	for name, v := range vars {
+		env = append(env, "TF_VAR_"+name+"="+v)
 	}
 	// The secrets the configuration asks for, as a user passes them.
 	for name, v := range secrets {
@@ -113,11 +113,17 @@ type planJSON struct {
 	} `json:"resource_changes"`
 }
 
-// checkImportCycle runs the guarantee in dir against e: the first plan is
-// imports only (one per import block), apply, then the next plan is empty.
-func checkImportCycle(t *testing.T, dir string, e *acctest.RouterOSEmulator) {
+// routerVars are the generated configuration's variables for the router e.
+func routerVars(e *acctest.RouterOSEmulator) map[string]string {
+	return map[string]string{"routeros_url": "api://" + e.Addr(), "routeros_username": e.Username, "routeros_password": e.Password}
+}
+
+// checkImportCycle runs the guarantee in dir against the systems vars point
+// at: the first plan is imports only (one per import block), apply, then the
+// next plan is empty.
+func checkImportCycle(t *testing.T, dir string, vars map[string]string) {
 	t.Helper()
-	env := tofuEnv(t, e)
+	env := tofuEnv(t, vars)
 	mustTofu(t, dir, nil, "fmt", "-check", "-diff")
 	mustTofu(t, dir, env, "init", "-input=false")
 	imports := strings.Count(readFile(t, filepath.Join(dir, "imports.tf")), "import {")

@@ -21,6 +21,8 @@ const (
 	KindBridge  = "bridge"
 	KindAddress = "address"
 	KindDHCP    = "dhcp"
+	KindHost    = "host"  // a hypervisor node
+	KindGuest   = "guest" // a container or VM
 )
 
 // Node is one box. ID must be unique in the graph; Label is what it shows.
@@ -40,6 +42,8 @@ var shapes = map[string][2]string{
 	KindBridge:  {"{{", "}}"},
 	KindAddress: {"(", ")"},
 	KindDHCP:    {"[(", ")]"},
+	KindHost:    {"[/", "/]"},
+	KindGuest:   {">", "]"},
 }
 
 // Mermaid renders the graph as a Mermaid flowchart, nodes and edges sorted

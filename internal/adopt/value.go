@@ -87,3 +87,6 @@ func (l Objects) tokens() hclwrite.Tokens {
 func newline() *hclwrite.Token {
 	return &hclwrite.Token{Type: hclsyntax.TokenNewline, Bytes: []byte("\n")}
 }
+
+// Float is a number literal that may have a fraction (1.5).
+func Float(f float64) Value { return literal{cty.NumberFloatVal(f)} }
