@@ -4,6 +4,9 @@
 //	homelab-emulator routeros [flags]   RouterOS binary API (default 127.0.0.1:8728)
 //	homelab-emulator proxmox [flags]    Proxmox VE REST API (default 127.0.0.1:8006)
 //	homelab-emulator                    both, with default flags
+//	homelab-emulator snapshot routeros --out FILE
+//	                                    reads the real router (ROUTEROS_*) into a snapshot
+//	                                    that routeros --seed FILE loads with the same ids
 //
 // It runs until interrupted (SIGINT or SIGTERM).
 package main
@@ -35,6 +38,9 @@ func main() {
 }
 
 func run(args []string) int {
+	if len(args) > 0 && args[0] == "snapshot" {
+		return runSnapshot(args[1:])
+	}
 	var chosen []emulator
 	rest := args
 	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
@@ -95,4 +101,5 @@ func usage() {
 		fmt.Fprintf(os.Stderr, "  %-10s %s\n", e.name, e.summary)
 	}
 	fmt.Fprintln(os.Stderr, "With no emulator named, all run with their default flags.")
+	fmt.Fprintln(os.Stderr, "homelab-emulator snapshot routeros --out FILE reads the real router (ROUTEROS_* variables) into a snapshot for routeros --seed FILE.")
 }

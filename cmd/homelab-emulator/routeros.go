@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -43,7 +44,7 @@ func init() {
 			version := fs.String("version", "7.19.4", "emulated RouterOS version (!empty is sent from 7.18)")
 			ports := fs.Int("ports", 10, "number of ethernet ports (ether1..etherN)")
 			latency := fs.Duration("latency", 0, "latency added before each command's reply")
-			seed := fs.String("seed", "", "RouterOS /export script to load at start; what it skips is listed on stderr")
+			seed := fs.String("seed", "", "RouterOS /export script, or a snapshot (homelab-emulator snapshot routeros), to load at start; what an export's load skips is listed on stderr")
 			strict := fs.Bool("strict", false, "with --seed: fail on the first line the emulator skips")
 			caOut := fs.String("ca-out", "", "write the generated api-ssl CA certificate (PEM) to this file")
 			return func() (func() error, error) {
@@ -96,6 +97,16 @@ func readSeed(cfg *routeros.Config, path string, strict bool) error {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return err
+	}
+	if strings.HasPrefix(strings.TrimSpace(string(b)), "{") {
+		// A snapshot: the real router's rows with their ids.
+		var snap routeros.Snapshot
+		if err := json.Unmarshal(b, &snap); err != nil {
+			return fmt.Errorf("snapshot %s: %w", path, err)
+		}
+		cfg.Snapshot = &snap
+		fmt.Fprintf(os.Stderr, "routeros: snapshot %s of RouterOS %s: %d menus\n", path, snap.Version, len(snap.Menus))
+		return nil
 	}
 	cfg.Seed = string(b)
 	rep, err := routeros.CheckSeed(*cfg, strict)

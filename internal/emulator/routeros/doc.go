@@ -162,7 +162,13 @@
 // Knobs: listen addresses, users, version, number of ethernet ports,
 // latency, DropAfter/DropOn, Counters, and Config.Seed / LoadExport, which
 // loads a RouterOS /export script (the menus above; other menus and
-// unknown parameters are skipped); the bounds above are Config fields too.
+// unknown parameters are skipped, and LoadExportReport says which), and
+// Config.Snapshot / LoadSnapshot, which loads a snapshot taken from a real
+// router over the API (TakeSnapshot: one print per menu above) with its
+// ids and id counters, so a state taken from that router plans the same
+// against the emulator; snapshots hold no secrets (printed private and
+// pre-shared keys are dropped; WireGuard interfaces get generated keys);
+// the bounds above are Config fields too.
 //
 // # Not modelled
 //

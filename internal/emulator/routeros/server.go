@@ -22,6 +22,7 @@ type Config struct {
 	EthernetPorts   int               // 0 means 10 (ether1..ether10)
 	Latency         time.Duration     // added once before the reply to every command (one round trip)
 	Seed            string            // a RouterOS /export script to load at start
+	Snapshot        *Snapshot         // a snapshot to load at start, with its ids (and its version when Version is "")
 	// TaggedReplyDelay is the least time before the reply to a tagged
 	// command; 0 means 500µs, negative means none. go-routeros v3.0.1's
 	// async mode registers a tag only after sending the command, so a reply
@@ -114,6 +115,9 @@ func Start(cfg Config) (*Server, error) {
 	if cfg.TLSAddr == "" {
 		cfg.TLSAddr = "127.0.0.1:0"
 	}
+	if cfg.Version == "" && cfg.Snapshot != nil {
+		cfg.Version = cfg.Snapshot.Version
+	}
 	if cfg.Version == "" {
 		cfg.Version = "7.19.4"
 	}
@@ -142,6 +146,11 @@ func Start(cfg Config) (*Server, error) {
 		latency:  cfg.Latency,
 		counters: map[string]int{},
 		conns:    map[net.Conn]struct{}{},
+	}
+	if cfg.Snapshot != nil {
+		if err := s.LoadSnapshot(cfg.Snapshot); err != nil {
+			return nil, fmt.Errorf("snapshot: %w", err)
+		}
 	}
 	if cfg.Seed != "" {
 		if err := s.LoadExport(cfg.Seed); err != nil {
