@@ -217,7 +217,7 @@ func (d *db) get(m *menu, req request) result {
 // emptyUnsets are the kinds for which an empty value unsets the property
 // (for the firewall matchers, whether RouterOS refuses "" instead is
 // unconfirmed).
-var emptyUnsets = []kind{kString, kList, kIPList, kRefList, kPorts, kProtocol, kFlags, kAddrMatch}
+var emptyUnsets = []kind{kString, kList, kIPList, kIPAnyList, kRefList, kPorts, kProtocol, kFlags, kAddrMatch, kListAddress}
 
 // applyArgs sets (or, for =!prop=, unsets) the menu properties in attrs on r.
 func (d *db) applyArgs(m *menu, r *row, attrs []kv) error {
