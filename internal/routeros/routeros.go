@@ -59,6 +59,7 @@ func Resources() []func() resource.Resource {
 	for _, c := range chainSpecs {
 		out = append(out, menu.NewChain(c))
 	}
+	out = append(out, NewCertificate)
 	return out
 }
 

@@ -226,4 +226,34 @@
 //     groups, users and actions, and of certificate on a plain service
 //     (refused as an unknown parameter here). Users added with /user cannot
 //     log in to the emulator (logins are Config.Users).
+//
+// # Certificates and files (menus_certificate.go)
+//
+// From MikroTik's manual ("Certificates", "File"): /file add name=
+// contents= (RouterOS 7.9+) makes a file with that text; /certificate/import
+// file-name= passphrase= name= installs every certificate of a PEM file (the
+// first named name=, later ones name_1...; without name= the file name
+// with _0, _1...) and attaches each private key to the installed certificate
+// with the same public key (legacy encrypted PEM keys are decrypted with the
+// passphrase); the counters certificates-imported, private-keys-imported,
+// files-imported, decryption-failures and keys-with-no-certificate come back
+// as one !re row. Print shows name, common-name, subject-alt-name
+// (DNS:x,IP:y), issuer, serial-number, fingerprint (SHA-256 of the DER, hex),
+// key-type, key-size, invalid-before/invalid-after (2006-01-02 15:04:05,
+// UTC), expires-after, days-valid and the flags private-key, authority (a CA
+// certificate), trusted (yes after import; settable), expired, revoked,
+// crl. set changes name and trusted; export-certificate numbers= type=pem
+// file-name= writes <file-name>.crt. /ip/service certificate= must name an
+// installed certificate or none; api-ssl serves the certificate bound to it
+// at each handshake (with its issuers that are installed), so a set switches
+// it for the next connection, and the generated one while none is bound.
+// Unconfirmed: the counters as !re (not on !done), the naming of further
+// certificates of one file, that importing an installed certificate again
+// is skipped, that a taken name is refused ("failure: certificate with the
+// same name already exists") rather than renamed, the wording for a missing
+// file ("failure: no such file"), the issuer's spelling, that a renamed
+// certificate stays bound and a removed one leaves the service at none,
+// that api-ssl sends the installed issuers as the chain, and /file's
+// contents size limit over the API. Not modelled: templates (add, sign),
+// CRLs, SCEP, ACME, export of keys, PKCS#12 and encrypted PKCS#8 keys.
 package routeros

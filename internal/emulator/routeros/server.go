@@ -181,7 +181,18 @@ func Start(cfg Config) (*Server, error) {
 			ln.Close()
 			return nil, err
 		}
-		s.tlsLn = tls.NewListener(tln, &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12})
+		// api-ssl serves the certificate bound to the service now (set
+		// api-ssl certificate=... switches it for the next handshake), else
+		// the generated or given one.
+		s.tlsLn = tls.NewListener(tln, &tls.Config{MinVersion: tls.VersionTLS12,
+			GetCertificate: func(*tls.ClientHelloInfo) (*tls.Certificate, error) {
+				s.mu.Lock()
+				defer s.mu.Unlock()
+				if c := s.db.serviceCertificate("api-ssl"); c != nil {
+					return c, nil
+				}
+				return &cert, nil
+			}})
 		s.wg.Add(1)
 		go s.serve(s.tlsLn)
 	}
@@ -338,7 +349,10 @@ func (s *Server) Run(words ...string) ([]map[string]string, error) {
 func (s *Server) execute(req request) result {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	res := s.db.exec(req)
+	res, ok := s.db.execCertificate(req)
+	if !ok {
+		res = s.db.exec(req)
+	}
 	if _, verb := splitCommand(req.command); res.err == nil && len(s.listeners) > 0 && isWriteVerb(verb) {
 		s.notify()
 	}

@@ -9,7 +9,7 @@ func newDB(version string, ports int) *db {
 	all := append(interfaceMenus(), bridgePort(), bridgeVLAN(), ipAddress(), ipPool(), dhcpServer(),
 		dhcpNetwork(), dhcpLease(), ipDNS(), dnsStatic(), systemIdentity(), systemResource(), ipRoute(), dhcpClient(), wireguard(), wireguardPeers(),
 		ipService(), ipSSH(), systemClock(), ntpClient(), ntpServer(), loggingAction(), logging(), userGroup(), user(),
-		macServer(), macWinbox(), macPing(), neighborDiscovery())
+		macServer(), macWinbox(), macPing(), neighborDiscovery(), certificateMenu(), fileMenu())
 	all = append(all, firewallMenus()...)
 	fitVersion(all, version)
 	for _, m := range all {
@@ -35,6 +35,19 @@ func newDB(version string, ports int) *db {
 		}})
 	}
 	d.seedDefaults()
+	// A service's certificate must be installed (menus_certificate.go).
+	if svc := d.menus["/ip/service"]; svc != nil {
+		own := svc.check
+		svc.check = func(d *db, r, old *row) error {
+			if err := checkServiceCertificate(d, r); err != nil {
+				return err
+			}
+			if own != nil {
+				return own(d, r, old)
+			}
+			return nil
+		}
+	}
 	lists := d.table("interface/list")
 	for i, name := range []string{"all", "none", "dynamic", "static"} {
 		lists.rows = append(lists.rows, &row{id: 0x2000010 + i, dynamic: false, vals: map[string]string{

@@ -38,6 +38,15 @@ func New(spec Spec) func() resource.Resource {
 // name, so the client keeps their values out of logs.
 var sensitiveFields sync.Map
 
+// RegisterSensitive marks fields of a menu as secret for resources written
+// without a Spec (certificate files and passphrases), so the client keeps
+// their values out of logs too.
+func RegisterSensitive(menu string, fields ...string) {
+	for _, f := range fields {
+		sensitiveFields.Store(menu+"\x00"+f, true)
+	}
+}
+
 func registerSensitive(menu string, fields []Field) {
 	for _, f := range fields {
 		if f.Sensitive {
