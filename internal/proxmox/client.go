@@ -47,6 +47,9 @@ type Client struct {
 	guestsMu  sync.Mutex
 	guests    []map[string]any
 	destroyed map[int]bool
+
+	// res is the run's cached guest list (resources_cache.go).
+	res resourcesCache
 }
 
 // clientKey is the providerdata cache key of the Proxmox client.
@@ -192,6 +195,7 @@ func decodeData(method, path, body string) (any, error) {
 // calls) without waiting.
 func (c *Client) Post(ctx context.Context, path string, params map[string]any) (any, error) {
 	body, err := c.api.CreateItemReturnStatus(ctx, params, path)
+	c.invalidateResources()
 	if err != nil {
 		return nil, redactSecrets(apiError("POST", path, err, body), params)
 	}
@@ -201,6 +205,7 @@ func (c *Client) Post(ctx context.Context, path string, params map[string]any) (
 // Put sends PUT path and returns `data`.
 func (c *Client) Put(ctx context.Context, path string, params map[string]any) (any, error) {
 	body, err := c.api.UpdateItemReturnStatus(ctx, params, path)
+	c.invalidateResources()
 	if err != nil {
 		return nil, redactSecrets(apiError("PUT", path, err, body), params)
 	}
@@ -211,7 +216,9 @@ func (c *Client) Put(ctx context.Context, path string, params map[string]any) (a
 // from the captured body (withCapture: the library's Delete drops it).
 func (c *Client) Delete(ctx context.Context, path string) (any, error) {
 	cctx, cap := withCapture(ctx)
-	if err := c.api.Delete(cctx, path); err != nil {
+	err := c.api.Delete(cctx, path)
+	c.invalidateResources()
+	if err != nil {
 		return nil, apiError("DELETE", path, err, string(cap.body))
 	}
 	return decodeData("DELETE", path, string(cap.body))

@@ -251,9 +251,10 @@ func checkShrink(diags *diag.Diagnostics, p path.Path, old, new sizeValue) {
 	}
 }
 
-// guestResource returns the /cluster/resources entry of vmid, or nil.
+// guestResource returns the /cluster/resources entry of vmid, or nil, from
+// the run's cached listing (resources_cache.go).
 func guestResource(ctx context.Context, c *Client, vmid int64) (map[string]any, error) {
-	list, err := c.GetList(ctx, "/cluster/resources?type=vm")
+	list, err := c.vmResources(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@
 //	api_errors.go           APIError, NotFound, the library's errors mapped, secrets redacted
 //	tasks.go                waiting for UPID tasks, TaskError with the exit status and log
 //	vmid.go                 VMID reservation for parallel creates
+//	resources_cache.go      the run's cached /cluster/resources listing, invalidated by the run's writes
 //	digest.go               config updates guarded by the digest (ConfigChangedError, private state)
 //	values.go               PVE's loosely typed JSON values (str, toInt, toFloat, toBool)
 //	props.go, sizetype.go   property strings ("local-lvm:vm-1-disk-0,size=8G") and disk sizes
@@ -27,6 +28,9 @@
 //	lxc_template_schema.go, lxc_template_model.go, lxc_template.go  homelab_proxmox_lxc_template
 //	storage_schema.go, storage_model.go, storage.go            homelab_proxmox_storage (/storage)
 //	pool_schema.go, pool_model.go, pool.go                     homelab_proxmox_pool (/pools)
+//	backup_job_schema.go, backup_job_model.go, backup_job.go   homelab_proxmox_backup_job (/cluster/backup); calendar.go its schedule syntax
+//	ha_schema.go, ha_model.go, ha_resource.go, ha_rule.go       homelab_proxmox_ha_resource (/cluster/ha/resources), homelab_proxmox_ha_rule (/cluster/ha/rules)
+//	node_network_schema.go, node_network_model.go, node_network.go  homelab_proxmox_node_network (/nodes/{node}/network, staged + reload)
 //	*_data_source.go        the data sources
 //
 // A new guest resource gets the same three files and uses the guest layer;
@@ -41,7 +45,7 @@ import (
 
 // Resources lists the Proxmox VE resources.
 func Resources() []func() resource.Resource {
-	return []func() resource.Resource{newLXCResource, newLXCTemplateResource, newVMResource, newStorageResource, newPoolResource}
+	return []func() resource.Resource{newLXCResource, newLXCTemplateResource, newVMResource, newStorageResource, newPoolResource, newBackupJobResource, newHAResourceResource, newHARuleResource, newNodeNetworkResource}
 }
 
 // DataSources lists the Proxmox VE data sources.

@@ -62,6 +62,25 @@ var stateFixtures = map[string]stateFixture{
 		"fingerprint": null, "namespace": null, "vgname": null, "thinpool": null
 	}`, nil},
 	"homelab_proxmox_pool": {newPoolResource, func() any { return &poolModel{} }, 0, `{"id": "infra", "pool_id": "infra", "comment": "core services"}`, nil},
+	"homelab_proxmox_ha_resource": {newHAResourceResource, func() any { return &haResourceModel{} }, 0, `{
+		"id": "ct:1005", "sid": "ct:1005", "state": "started", "max_restart": 3, "max_relocate": 1, "failback": true, "comment": "vault 1"
+	}`, nil},
+	"homelab_proxmox_ha_rule": {newHARuleResource, func() any { return &haRuleModel{} }, 0, `{
+		"id": "vault-1-on-s1", "rule": "vault-1-on-s1", "type": "node-affinity", "resources": ["ct:1005"],
+		"nodes": {"pve-s1": 2, "pve-s2": 1}, "strict": true, "affinity": null, "disable": false, "comment": null
+	}`, nil},
+	"homelab_proxmox_node_network": {newNodeNetworkResource, func() any { return &nodeNetworkModel{} }, 0, `{
+		"id": "pve-s1/vmbr1", "node": "pve-s1", "iface": "vmbr1", "type": "bridge", "cidr": null, "gateway": null, "mtu": 9000,
+		"comments": "trunk to the MikroTik", "autostart": true, "bridge_ports": ["bond0"], "bridge_vlan_aware": true,
+		"bridge_vids": ["10", "20"], "slaves": null, "bond_mode": null, "bond_xmit_hash_policy": null, "bond_primary": null,
+		"vlan_id": null, "vlan_raw_device": null
+	}`, nil},
+	"homelab_proxmox_backup_job": {newBackupJobResource, func() any { return &backupJobModel{} }, 0, `{
+		"id": "nightly", "job_id": "nightly", "schedule": "sat 02:00", "enabled": true, "storage": "nas", "node": null,
+		"mode": "snapshot", "compress": "zstd", "vmids": null, "pool": null, "all": true, "exclude": [1005, 1007],
+		"prune_backups": {"keep_all": null, "keep_last": 3, "keep_hourly": null, "keep_daily": 7, "keep_weekly": null, "keep_monthly": null, "keep_yearly": null},
+		"notes_template": "{{guestname}}", "mailto": ["admin@lab.example"], "mailnotification": "failure", "comment": "nightly backups"
+	}`, nil},
 }
 
 const (
@@ -252,7 +271,7 @@ func jsonOf(t *testing.T, v tftypes.Value) any {
 		_ = v.As(&f)
 		x, _ := f.Float64()
 		return x
-	case typ.Is(tftypes.Object{}):
+	case typ.Is(tftypes.Object{}), typ.Is(tftypes.Map{}):
 		var m map[string]tftypes.Value
 		_ = v.As(&m)
 		out := map[string]any{}

@@ -73,6 +73,8 @@ func upidNode(upid string) string {
 // fixed sleep. Up to 8 consecutive failed polls (HTTP 5xx, connection reset,
 // or "no such task" while the task is not visible yet) are retried.
 func (c *Client) WaitTask(ctx context.Context, upid string) error {
+	// What the task changed makes the cached guest list stale.
+	defer c.invalidateResources()
 	node := upidNode(upid)
 	if node == "" {
 		return fmt.Errorf("unexpected task id %q", upid)

@@ -97,7 +97,7 @@ func (s *Server) guestResource(g *guest) map[string]any {
 		e["lock"] = g.lock()
 	}
 	if ha := s.st.HA[haSID(g)]; ha != nil {
-		e["hastate"] = ha.State
+		e["hastate"] = ha.effectiveState()
 	}
 	return e
 }

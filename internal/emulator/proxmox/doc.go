@@ -72,8 +72,22 @@
 //   - Resource pools, PVE 9's /pools with ?poolid= (pools.go, from
 //     pve-manager's Pool.pm): members, nested pools, allow-move, refusals
 //     of duplicate or missing members and of deleting a non-empty pool.
+//   - Backup jobs /cluster/backup (backupjobs.go, from pve-manager's
+//     Backup.pm and VZDump.pm): schedules checked as calendar events
+//     (calendar.go), the vmid/pool/all+exclude selection rules, notes
+//     templates, prune-backups, PUT's merge and delete; jobs never run.
+//   - HA resources /cluster/ha/resources (ha.go: the options as set, no
+//     fixed defaults, groups refused as migrated to rules, purge from the
+//     rules on delete) and PVE 9's HA rules /cluster/ha/rules (harules.go:
+//     node and resource affinity, unmanaged resources and unknown nodes
+//     refused, the basic feasibility checks).
+//   - Node networks /nodes/{node}/network (nodenetwork.go, from
+//     pve-manager's Network.pm and pve-common's Network/Interfaces.pm):
+//     bridges, bonds and VLANs staged in interfaces.new, applied by the
+//     reload task (then guests see the new bridges) or reverted, with the
+//     writer's checks (ports, slaves, parents, MTUs, gateways).
 //   - /version, /nodes, /nodes/{node}/status, /cluster/status,
-//     /cluster/resources (type filter), /cluster/ha/resources.
+//     /cluster/resources (type filter).
 //   - Knobs: latency, failing the next N requests to a path (HTTP 500 or a
 //     TCP reset), request counters per "METHOD /path/template", the
 //     bridges of a node (SetBridges), the file a download URL serves

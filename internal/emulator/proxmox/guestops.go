@@ -36,7 +36,7 @@ func (s *Server) guestDelete(r *request, g *guest) (any, *apiError) {
 	if g.Status == "running" {
 		log = append(log, fmt.Sprintf("forced to stop CT %d before destroying!", g.VMID))
 	}
-	delete(s.st.HA, sid)
+	s.dropHA(sid)
 	s.freeVolumes(g.VMID)
 	delete(s.st.Guests, g.VMID)
 	return s.newTask(g.Node, destroyType(g), itoa(g.VMID), r.user, "", log...), nil

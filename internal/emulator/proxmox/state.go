@@ -20,6 +20,14 @@ type state struct {
 	// Bridges are the network bridges per node (bridges.go); a node not
 	// listed has vmbr0.
 	Bridges map[string][]string `json:"bridges,omitempty"`
+	// BackupJobs are the vzdump jobs of jobs.cfg by id (backupjobs.go).
+	BackupJobs map[string]*backupJob `json:"backup_jobs,omitempty"`
+	backupSeq  int
+	// Network is each node's /etc/network/interfaces (nodenetwork.go),
+	// made from Bridges on first use.
+	Network map[string]*nodeNetwork `json:"network,omitempty"`
+	// HARules are PVE 9's HA rules (rules.cfg) by id (harules.go).
+	HARules map[string]*haRule `json:"ha_rules,omitempty"`
 
 	tasks   map[string]*task
 	taskSeq int64
@@ -81,10 +89,13 @@ type pool struct {
 	Storage []string `json:"storage,omitempty"`
 }
 
+// haResource is one entry of resources.cfg: the options as set (ha.go).
 type haResource struct {
 	SID   string `json:"sid"`
-	State string `json:"state"`
+	State string `json:"state,omitempty"`
 	Group string `json:"group,omitempty"`
+	// Opts are max_restart, max_relocate, failback and comment as set.
+	Opts map[string]string `json:"options,omitempty"`
 }
 
 const gib = int64(1) << 30
@@ -123,6 +134,15 @@ func (st *state) init() {
 	}
 	if st.HA == nil {
 		st.HA = map[string]*haResource{}
+	}
+	if st.HARules == nil {
+		st.HARules = map[string]*haRule{}
+	}
+	if st.BackupJobs == nil {
+		st.BackupJobs = map[string]*backupJob{}
+	}
+	for _, j := range st.BackupJobs {
+		st.backupSeq = max(st.backupSeq, j.Seq)
 	}
 	st.tasks = map[string]*task{}
 	for id, g := range st.Guests {

@@ -94,7 +94,7 @@ func (s *Server) guestStatusMap(g *guest) map[string]any {
 		m["disk"] = maxdisk / 10
 	}
 	if ha := s.st.HA[haSID(g)]; ha != nil {
-		m["ha"] = map[string]any{"managed": 1, "state": ha.State}
+		m["ha"] = map[string]any{"managed": 1, "state": ha.effectiveState()}
 	}
 	if t := g.Conf["tags"]; t != "" {
 		m["tags"] = t

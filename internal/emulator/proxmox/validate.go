@@ -147,7 +147,7 @@ func checkPropertyString(path string, p *paramSchema, v string) []string {
 var (
 	reNodeName   = regexp.MustCompile(`^(?i:[a-z0-9]([a-z0-9\-]*[a-z0-9])?)$`)
 	reStorageID  = regexp.MustCompile(`^(?i:[a-z][a-z0-9\-_.]*[a-z0-9])$`)
-	reConfigID   = regexp.MustCompile(`^[a-z][a-z0-9_]+$`)
+	reConfigID   = regexp.MustCompile(`^(?i:[a-z][a-z0-9_-]+)$`) // $CONFIGID_RE
 	reTag        = regexp.MustCompile(`^[a-zA-Z0-9_][a-zA-Z0-9_\-+.]*$`)
 	reMAC        = regexp.MustCompile(`^(?i:[a-f0-9][02468ace](?::[a-f0-9]{2}){5})$`)
 	reDiskSize   = regexp.MustCompile(`^\d+(\.\d+)?[KMGT]?$`)
@@ -158,6 +158,11 @@ var (
 	reStartup    = regexp.MustCompile(`^(order=\d+|up=\d+|down=\d+)(,(order=\d+|up=\d+|down=\d+))*$`)
 	reURLEncoded = regexp.MustCompile(`^[-%a-zA-Z0-9_.!~*'()]*$`)
 	reEmailish   = regexp.MustCompile(`^[^\s@]+@[^\s@]+$`)
+	reHASID      = regexp.MustCompile(`^[a-z]+:\S+$`)
+	reHANode     = regexp.MustCompile(`^([a-zA-Z0-9]([a-zA-Z0-9\-]*[a-zA-Z0-9])?)(:\d+)?$`)
+	reIface      = regexp.MustCompile(`^(?i:[a-z][a-z0-9_]{1,20}([:.]\d+)?)$`)
+	reVLANRange  = regexp.MustCompile(`^(\d+)(?:-(\d+))?$`)
+	reUserName   = regexp.MustCompile(`^[^\s:/@]+$`) // EMAIL_USER_RE, approximated
 	reStorageSel = regexp.MustCompile(`^(?i:[a-z][a-z0-9\-_.]*[a-z0-9])([,;\s]+(?i:[a-z][a-z0-9\-_.]*[a-z0-9]))*$`)
 )
 
@@ -280,6 +285,68 @@ func checkFormat(format, v string) string {
 	case "pve-startup-order":
 		if !reStartup.MatchString(v) {
 			return "unable to parse startup options"
+		}
+	case "pve-ha-resource-id-list":
+		for _, sid := range splitList(v) {
+			if !reHASID.MatchString(sid) {
+				return "value does not look like a valid ha resource id"
+			}
+		}
+	case "pve-ha-resource-or-vm-id":
+		if !reHASID.MatchString(v) && !reInteger.MatchString(v) {
+			return "value does not look like a valid ha resource id"
+		}
+	case "pve-ha-node-list":
+		for _, n := range splitList(v) {
+			if !reHANode.MatchString(n) {
+				return "value does not look like a valid ha node"
+			}
+		}
+	case "pve-iface":
+		if !reIface.MatchString(v) {
+			return fmt.Sprintf("invalid network interface name '%s'", v)
+		}
+	case "pve-iface-list":
+		for _, i := range splitList(v) {
+			if !reIface.MatchString(i) {
+				return fmt.Sprintf("invalid network interface name '%s'", i)
+			}
+		}
+	case "pve-vlan-id-or-range-list":
+		for _, vr := range splitList(v) {
+			m := reVLANRange.FindStringSubmatch(vr)
+			if m == nil {
+				return fmt.Sprintf("invalid VLAN configuration '%s'", vr)
+			}
+			for _, tag := range m[1:] {
+				if n, err := strconv.Atoi(tag); tag != "" && (err != nil || n < 2 || n > 4094) {
+					return fmt.Sprintf("invalid VLAN tag '%s'", tag)
+				}
+			}
+		}
+	case "ipv4mask":
+		ip := net.ParseIP(v).To4()
+		if ip == nil {
+			return "value does not look like a valid IP netmask"
+		}
+		if ones, bits := net.IPMask(ip).Size(); bits == 0 || ones == 0 {
+			return "value does not look like a valid IP netmask"
+		}
+	case "pve-calendar-event":
+		if msg := checkCalendarEvent(v); msg != "" {
+			return fmt.Sprintf("invalid calendar event '%s' - %s", v, msg)
+		}
+	case "pve-day-of-week-list":
+		for _, d := range splitList(v) {
+			if !contains(strings.Split(allDays, ","), d) {
+				return fmt.Sprintf("invalid day '%s'", d)
+			}
+		}
+	case "email-or-username-list":
+		for _, a := range splitList(v) {
+			if !reEmailish.MatchString(a) && !reUserName.MatchString(a) {
+				return "value does not look like a valid email address or user name"
+			}
 		}
 	case "pve-userid":
 		if !reEmailish.MatchString(v) {
