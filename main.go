@@ -5,6 +5,10 @@ import (
 	"context"
 	"flag"
 	"log"
+	"os"
+	"os/signal"
+	"runtime/pprof"
+	"syscall"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
@@ -19,11 +23,30 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "run with support for debuggers like delve")
 	flag.Parse()
 
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
+	ctx := context.Background()
+	stopProfile := func() {}
+	// HOMELAB_CPUPROFILE=file writes a CPU profile of the provider process;
+	// with -debug it is flushed when the process gets SIGINT or SIGTERM. The
+	// refresh benchmark uses it to show where the provider's own CPU goes.
+	if file := os.Getenv("HOMELAB_CPUPROFILE"); file != "" {
+		f, err := os.Create(file)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			log.Fatal(err)
+		}
+		var stop context.CancelFunc
+		ctx, stop = signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
+		stopProfile = func() { stop(); pprof.StopCPUProfile(); f.Close() }
+	}
+
+	err := providerserver.Serve(ctx, provider.New(version), providerserver.ServeOpts{
 		Address:         "registry.opentofu.org/homelab-iac/homelab",
 		Debug:           debug,
 		ProtocolVersion: 6,
 	})
+	stopProfile()
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -74,18 +74,6 @@ func BenchmarkRefresh500(b *testing.B) {
 	benchRefresh(b, 50, []time.Duration{5 * time.Millisecond})
 }
 
-// BenchmarkRefreshCPU measures refresh plans of 500 and 2,000 objects at 0,
-// 5 and 50 ms per reply: wall time, commands, and CPU time split between
-// tofu (the plan's child process) and this process, which serves the
-// provider in-process (plugin-testing's reattach mode) together with the
-// emulator: so "provider" CPU is an upper bound of the provider's own.
-func BenchmarkRefreshCPU(b *testing.B) {
-	latencies := []time.Duration{0, 5 * time.Millisecond, 50 * time.Millisecond}
-	for _, n := range []int{50, 200} {
-		b.Run(fmt.Sprintf("objects=%d", 10*n), func(b *testing.B) { benchRefresh(b, n, latencies) })
-	}
-}
-
 // planCost is what one refresh plan cost.
 type planCost struct {
 	wall, self, tofu time.Duration
