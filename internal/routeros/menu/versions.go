@@ -114,7 +114,8 @@ func (r *Resource) checkVersion(ctx context.Context, plan vals, diags *diag.Diag
 	var used []*Field
 	for i := range r.spec.Fields {
 		f := &r.spec.Fields[i]
-		if v := plan[f.AttrName()]; f.Since != "" && v != nil && !v.IsNull() {
+		// Unknown is a computed field the user left out (a peer's name).
+		if v := plan[f.AttrName()]; f.Since != "" && v != nil && !v.IsNull() && !v.IsUnknown() {
 			used = append(used, f)
 		}
 	}
