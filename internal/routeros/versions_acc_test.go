@@ -36,6 +36,17 @@ resource "homelab_routeros_interface_vlan" "v" {
 			{Config: acctest.ProviderConfig(old.Block()) + vlan("\n  comment = \"mgmt\"")},
 			{RefreshState: true},
 			{Config: acctest.ProviderConfig(old.Block()) + vlan("\n  comment = \"mgmt\""), ResourceName: name, ImportState: true, ImportStateVerify: true},
+			// A versioned computed field left out (a peer's name, 7.15+) is no refusal.
+			{Config: acctest.ProviderConfig(old.Block()) + vlan("\n  comment = \"mgmt\"") + `
+resource "homelab_routeros_interface_wireguard" "wg" {
+  name = "wg-remote"
+}
+resource "homelab_routeros_interface_wireguard_peer" "p" {
+  interface       = homelab_routeros_interface_wireguard.wg.name
+  public_key      = "` + wgPeerKey + `"
+  allowed_address = ["10.255.0.2/32"]
+}
+`},
 		},
 	})
 	current := acctest.RouterOS(t, onVersion("7.19.4"))
