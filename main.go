@@ -23,10 +23,9 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "run with support for debuggers like delve")
 	flag.Parse()
 
-	ctx := context.Background()
 	stopProfile := func() {}
-	// HOMELAB_CPUPROFILE=file writes a CPU profile of the provider process;
-	// with -debug it is flushed when the process gets SIGINT or SIGTERM. The
+	// HOMELAB_CPUPROFILE=file writes a CPU profile of the provider process,
+	// flushed when the process gets SIGINT or SIGTERM (use -debug). The
 	// refresh benchmark uses it to show where the provider's own CPU goes.
 	if file := os.Getenv("HOMELAB_CPUPROFILE"); file != "" {
 		f, err := os.Create(file)
@@ -36,12 +35,18 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		var stop context.CancelFunc
-		ctx, stop = signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
-		stopProfile = func() { stop(); pprof.StopCPUProfile(); f.Close() }
+		stopProfile = func() { pprof.StopCPUProfile(); f.Close() }
+		// A debug-mode server does not return on a signal: flush and exit here.
+		sig := make(chan os.Signal, 1)
+		signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
+		go func() {
+			<-sig
+			stopProfile()
+			os.Exit(0)
+		}()
 	}
 
-	err := providerserver.Serve(ctx, provider.New(version), providerserver.ServeOpts{
+	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address:         "registry.opentofu.org/homelab-iac/homelab",
 		Debug:           debug,
 		ProtocolVersion: 6,
