@@ -135,6 +135,7 @@ func (d *db) seedRequest(menuPath string, toks []string) (req *request, skip str
 	}
 	req = &request{command: menuPath + "/" + toks[0]}
 	var unknown []string
+	missingCert := ""
 	for _, t := range toks[1:] {
 		switch {
 		case strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]"):
@@ -154,6 +155,12 @@ func (d *db) seedRequest(menuPath string, toks []string) (req *request, skip str
 				unknown = append(unknown, name)
 				continue
 			}
+			if menuPath == "/ip/service" && name == "certificate" && v != "none" && d.certificateByName(strings.Trim(v, `"`)) == nil {
+				// An /export holds no certificates: the binding is left out
+				// (and reported) instead of failing the whole load.
+				missingCert = strings.Trim(v, `"`)
+				continue
+			}
 			req.attrs = append(req.attrs, kv{k, v})
 		default:
 			// a bare item reference: set ether1 ..., remove *3
@@ -163,7 +170,14 @@ func (d *db) seedRequest(menuPath string, toks []string) (req *request, skip str
 	if m.singleton {
 		req.attrs = slices.DeleteFunc(req.attrs, func(a kv) bool { return a.k == "numbers" })
 	}
-	return req, unknownParams(unknown, menuPath), nil
+	skip = unknownParams(unknown, menuPath)
+	if missingCert != "" {
+		if skip != "" {
+			skip += "; "
+		}
+		skip += fmt.Sprintf("certificate %s is not on the emulator (an export holds no certificates), so the service keeps none", missingCert)
+	}
+	return req, skip, nil
 }
 
 // seedFind evaluates "find k=v k2=v2" (and "find where k=v") against a menu.

@@ -224,3 +224,20 @@ func TestRedact(t *testing.T) {
 		}
 	}
 }
+
+// A service bound to a certificate the export does not hold (exports never
+// hold certificates) loads without the binding, and the report says so.
+func TestSeedServiceCertificateNotInExport(t *testing.T) {
+	s := start(t, Config{})
+	rep, err := s.LoadExportReport("/ip service\nset api-ssl address=10.10.0.0/24 certificate=router.lab\n", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Loaded != 1 || len(rep.Skipped) != 1 || !rep.Skipped[0].Partial ||
+		!strings.Contains(rep.Skipped[0].Reason, "certificate router.lab is not on the emulator") {
+		t.Fatalf("report %+v", rep)
+	}
+	if r := mustRun(t, s, "/ip/service/print", "?name=api-ssl"); r[0]["address"] != "10.10.0.0/24" || r[0]["certificate"] != "none" {
+		t.Errorf("api-ssl: %v", r)
+	}
+}
