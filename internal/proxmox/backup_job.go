@@ -132,13 +132,8 @@ func (r *backupJobResource) Read(ctx context.Context, req resource.ReadRequest, 
 	if id == "" {
 		id = m.ID.ValueString()
 	}
-	e, err := c.GetMap(ctx, backupJobPath(id))
-	if err != nil {
-		if backupJobGone(err) {
-			resp.State.RemoveResource(ctx)
-			return
-		}
-		resp.Diagnostics.AddError(fmt.Sprintf("Reading backup job %q failed", id), err.Error())
+	e, ok := getClusterObject(ctx, c, backupJobPath(id), fmt.Sprintf("Reading backup job %q", id), backupJobGone, resp)
+	if !ok {
 		return
 	}
 	m.fromAPI(e)

@@ -96,13 +96,8 @@ func (r *haResourceResource) Read(ctx context.Context, req resource.ReadRequest,
 	if sid == "" {
 		sid = m.ID.ValueString()
 	}
-	e, err := c.GetMap(ctx, haResourcePath(sid))
-	if err != nil {
-		if NotFound(err) {
-			resp.State.RemoveResource(ctx)
-			return
-		}
-		resp.Diagnostics.AddError(fmt.Sprintf("Reading HA resource %q failed", sid), err.Error())
+	e, ok := getClusterObject(ctx, c, haResourcePath(sid), fmt.Sprintf("Reading HA resource %q", sid), NotFound, resp)
+	if !ok {
 		return
 	}
 	m.fromAPI(e)

@@ -113,13 +113,8 @@ func (r *haRuleResource) Read(ctx context.Context, req resource.ReadRequest, res
 	if id == "" {
 		id = m.ID.ValueString()
 	}
-	e, err := c.GetMap(ctx, haRulePath(id))
-	if err != nil {
-		if NotFound(err) {
-			resp.State.RemoveResource(ctx)
-			return
-		}
-		resp.Diagnostics.AddError(fmt.Sprintf("Reading HA rule %q failed", id), err.Error())
+	e, ok := getClusterObject(ctx, c, haRulePath(id), fmt.Sprintf("Reading HA rule %q", id), NotFound, resp)
+	if !ok {
 		return
 	}
 	m.fromAPI(e)
