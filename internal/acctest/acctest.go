@@ -15,7 +15,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/homelab-iac/terraform-provider-homelab/internal/provider"
@@ -26,7 +25,7 @@ const ProviderName = "homelab"
 
 // ProtoV6ProviderFactories serves the provider in-process to the tofu binary.
 var ProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	ProviderName: providerserver.NewProtocol6WithError(provider.New("test")()),
+	ProviderName: provider.Server(provider.New("test")()),
 }
 
 var (

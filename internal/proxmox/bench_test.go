@@ -113,3 +113,30 @@ func TestAccRefreshGuestsCost(t *testing.T) {
 		t.Errorf("a refresh cost %.2f requests per guest (%d in all), want at most 2", perGuest, c.requests)
 	}
 }
+
+// BenchmarkProviderCPU measures refresh plans of 50 containers on 3 nodes at
+// 0, 5 and 50 ms per request with the provider in a process of its own:
+// wall time, requests, the provider's CPU and tofu's (acctest.CPUBench).
+func BenchmarkProviderCPU(b *testing.B) {
+	const n = 50
+	e := acctest.Proxmox(b)
+	for _, node := range benchNodes {
+		if _, err := e.Call("POST", "/nodes/"+node+"/aplinfo", map[string]string{"storage": "local", "template": tmplFile}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	bench := acctest.NewCPUBench(b, guestsConfig(e, n))
+	bench.Apply()
+	for _, lat := range acctest.Latencies {
+		e.SetLatency(lat)
+		e.ResetCounters()
+		cost := bench.Plan()
+		requests := 0
+		for _, v := range e.Counters() {
+			requests += v
+		}
+		e.SetLatency(0)
+		bench.Report(fmt.Sprintf("refresh plan of %d guests on %d nodes, %v per request", n, len(benchNodes), lat),
+			cost, requests, "requests", acctest.At(lat))
+	}
+}

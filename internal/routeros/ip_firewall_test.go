@@ -168,3 +168,41 @@ resource "homelab_routeros_ip_firewall_nat" "srcnat" {
 		CheckDestroy: func(*terraform.State) error { return orderIs(e, menu, "srcnat", "")(nil) },
 	})
 }
+
+// TestAccChainRemovesInOneCommand: the rules a chain no longer has are
+// removed with one command, on update and on destroy.
+func TestAccChainRemovesInOneCommand(t *testing.T) {
+	e := acctest.RouterOS(t)
+	const menu = "/ip/firewall/filter"
+	cfg := func(body string) string { return acctest.ProviderConfig(e.Block()) + body }
+	removes := func(want int) resource.TestCheckFunc {
+		return func(*terraform.State) error {
+			if got := e.Counters()[menu+" remove"]; got != want {
+				return fmt.Errorf("%d remove commands, want %d", got, want)
+			}
+			return nil
+		}
+	}
+	one := `
+resource "homelab_routeros_ip_firewall_filter" "forward" {
+  chain = "forward"
+  rule  = [{ action = "accept", connection_state = ["established", "related"], comment = "established" }]
+}
+`
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: cfg(forwardV2)},
+			{PreConfig: e.ResetCounters, Config: cfg(one), Check: resource.ComposeAggregateTestCheckFunc(
+				removes(1), orderIs(e, menu, "forward", "established"))},
+			{Config: cfg(forwardV2), Check: orderIs(e, menu, "forward", "established,invalid,clients-storage,dmz-mgmt")},
+			{PreConfig: e.ResetCounters, Config: cfg(forwardV2), Destroy: true},
+		},
+		CheckDestroy: func(*terraform.State) error {
+			if err := removes(1)(nil); err != nil {
+				return err
+			}
+			return orderIs(e, menu, "forward", "")(nil)
+		},
+	})
+}

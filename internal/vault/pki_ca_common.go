@@ -213,7 +213,7 @@ type issuerState struct {
 // (or its mount) does not exist. Any other failure (Vault sealed or
 // unreachable, permission denied, a storage error) is an error: the caller
 // reports it and must not take the issuer for deleted.
-func readIssuer(ctx context.Context, c *api.Client, mount, ref string) (*issuerState, error) {
+func readIssuer(ctx context.Context, c *Client, mount, ref string) (*issuerState, error) {
 	s, err := c.Logical().ReadWithContext(ctx, mount+"/issuer/"+ref)
 	if err != nil {
 		if issuerNotFound(err) {
@@ -283,7 +283,7 @@ func issuerNotFound(err error) bool {
 // resource leaves the state). When the issuer is gone, or has another
 // certificate than the one in state, it nulls the certificate so that
 // ModifyPlan plans a replacement, and warns.
-func refreshCA(ctx context.Context, c *api.Client, typeName string, m *caModel, diags *diag.Diagnostics) bool {
+func refreshCA(ctx context.Context, c *Client, typeName string, m *caModel, diags *diag.Diagnostics) bool {
 	mount, id := m.Mount.ValueString(), m.IssuerID.ValueString()
 	mi, err := mountInfo(ctx, c, mount)
 	if err != nil {
@@ -367,7 +367,7 @@ func planCAReplacement(ctx context.Context, req resource.ModifyPlanRequest, resp
 
 // checkCAPlan validates, at plan time, what can be known before creating a
 // CA: the TTL against the signing mount's max, when that mount already exists.
-func checkCAPlan(ctx context.Context, c *api.Client, typeName, signMount string, ttl types.String, diags *diag.Diagnostics) {
+func checkCAPlan(ctx context.Context, c *Client, typeName, signMount string, ttl types.String, diags *diag.Diagnostics) {
 	if c == nil || signMount == "" || ttl.IsUnknown() || ttl.IsNull() {
 		return
 	}
@@ -381,7 +381,7 @@ func checkCAPlan(ctx context.Context, c *api.Client, typeName, signMount string,
 }
 
 // deleteIssuerAndKey deletes one issuer and its key; never the mount's others.
-func deleteIssuerAndKey(ctx context.Context, c *api.Client, mount, issuerID, keyID string) (warn string, err error) {
+func deleteIssuerAndKey(ctx context.Context, c *Client, mount, issuerID, keyID string) (warn string, err error) {
 	if issuerID != "" {
 		if _, err := c.Logical().DeleteWithContext(ctx, mount+"/issuer/"+issuerID); err != nil && !issuerNotFound(err) {
 			return "", err
@@ -397,7 +397,7 @@ func deleteIssuerAndKey(ctx context.Context, c *api.Client, mount, issuerID, key
 	return "", nil
 }
 
-func patchIssuerName(ctx context.Context, c *api.Client, mount, issuerID string, name types.String) error {
+func patchIssuerName(ctx context.Context, c *Client, mount, issuerID string, name types.String) error {
 	_, err := c.Logical().JSONMergePatch(ctx, mount+"/issuer/"+issuerID, map[string]any{"issuer_name": name.ValueString()})
 	return err
 }

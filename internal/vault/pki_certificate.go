@@ -21,7 +21,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/vault/api"
 
 	"github.com/homelab-iac/terraform-provider-homelab/internal/validate"
 )
@@ -407,31 +406,43 @@ func (r *pkiCertificateResource) Read(ctx context.Context, req resource.ReadRequ
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
-// issuerInMount tells whether the CA certificate caPEM is still an issuer of mount.
-func issuerInMount(ctx context.Context, c *api.Client, mount, caPEM string) (bool, error) {
-	s, err := c.Logical().ListWithContext(ctx, mount+"/issuers")
+// issuerInMount tells whether the CA certificate caPEM is still an issuer of
+// mount. The mount's issuers are read once per run (see Client).
+func issuerInMount(ctx context.Context, c *Client, mount, caPEM string) (bool, error) {
+	pems, err := c.reads.issuers.get(ctx, &c.reads.gen, mount, func(ctx context.Context) (map[string]bool, error) {
+		return issuerPEMs(ctx, c, mount)
+	})
 	if err != nil {
 		return false, err
 	}
-	if s == nil || s.Data == nil {
-		return false, nil
+	return pems[strings.TrimSpace(caPEM)], nil
+}
+
+// issuerPEMs lists a mount's issuers and reads each one's certificate.
+func issuerPEMs(ctx context.Context, c *Client, mount string) (map[string]bool, error) {
+	pems := map[string]bool{}
+	s, err := c.Logical().ListWithContext(ctx, mount+"/issuers")
+	if err != nil {
+		return nil, err
 	}
-	want := strings.TrimSpace(caPEM)
+	if s == nil || s.Data == nil {
+		return pems, nil
+	}
 	for _, id := range strList(s.Data["keys"]) {
 		is, err := readIssuer(ctx, c, mount, id)
 		if err != nil {
-			return false, err
+			return nil, err
 		}
-		if is != nil && is.pem == want {
-			return true, nil
+		if is != nil {
+			pems[is.pem] = true
 		}
 	}
-	return false, nil
+	return pems, nil
 }
 
 // certRevoked reports whether Vault lists the certificate as revoked. A
 // certificate Vault does not store (role no_store, tidied) is not revoked.
-func certRevoked(ctx context.Context, c *api.Client, mount, serial string) (bool, error) {
+func certRevoked(ctx context.Context, c *Client, mount, serial string) (bool, error) {
 	s, err := c.Logical().ReadWithContext(ctx, mount+"/cert/"+serial)
 	if err != nil {
 		if statusCode(err) == 404 {
@@ -474,7 +485,7 @@ func (r *pkiCertificateResource) Delete(ctx context.Context, req resource.Delete
 	revokeCert(ctx, c, r.typeName, state.Mount.ValueString(), state.SerialNumber.ValueString(), &resp.Diagnostics)
 }
 
-func revokeCert(ctx context.Context, c *api.Client, typeName, mount, serial string, diags *diag.Diagnostics) {
+func revokeCert(ctx context.Context, c *Client, typeName, mount, serial string, diags *diag.Diagnostics) {
 	_, err := c.Logical().WriteWithContext(ctx, mount+"/revoke", map[string]any{"serial_number": serial})
 	switch {
 	case err == nil:

@@ -87,7 +87,7 @@ func (b *pkiBase) Configure(_ context.Context, req resource.ConfigureRequest, re
 }
 
 // vault returns the Vault client or adds a diagnostic naming the resource.
-func (b *pkiBase) vault(diags *diag.Diagnostics) *api.Client {
+func (b *pkiBase) vault(diags *diag.Diagnostics) *Client {
 	c, err := client(b.data)
 	if err != nil {
 		diags.AddError(b.typeName+": Vault is not available", err.Error())
@@ -155,7 +155,13 @@ func errContains(err error, subs ...string) bool {
 }
 
 // mountInfo returns the mount at path, or nil when there is none.
-func mountInfo(ctx context.Context, c *api.Client, mount string) (*api.MountOutput, error) {
+func mountInfo(ctx context.Context, c *Client, mount string) (*api.MountOutput, error) {
+	return c.reads.mounts.get(ctx, &c.reads.gen, mount, func(ctx context.Context) (*api.MountOutput, error) {
+		return readMount(ctx, c, mount)
+	})
+}
+
+func readMount(ctx context.Context, c *Client, mount string) (*api.MountOutput, error) {
 	m, err := c.Sys().GetMountWithContext(ctx, mount)
 	if err != nil {
 		if sc := statusCode(err); sc == http.StatusNotFound ||
@@ -169,7 +175,7 @@ func mountInfo(ctx context.Context, c *api.Client, mount string) (*api.MountOutp
 
 // checkPKIMount verifies that mount exists and is a PKI secrets engine; the
 // error names the mount, for the diagnostic on the `mount` attribute.
-func checkPKIMount(ctx context.Context, c *api.Client, mount string) (*api.MountOutput, error) {
+func checkPKIMount(ctx context.Context, c *Client, mount string) (*api.MountOutput, error) {
 	m, err := mountInfo(ctx, c, mount)
 	if err != nil {
 		return nil, fmt.Errorf("reading mount %q: %s", mount, vaultErrText(err))
@@ -185,7 +191,7 @@ func checkPKIMount(ctx context.Context, c *api.Client, mount string) (*api.Mount
 
 // mountMaxTTL is the effective max lease TTL of a mount (the system's when the
 // mount has none of its own).
-func mountMaxTTL(ctx context.Context, c *api.Client, mount string) (time.Duration, error) {
+func mountMaxTTL(ctx context.Context, c *Client, mount string) (time.Duration, error) {
 	cfg, err := c.Sys().MountConfigWithContext(ctx, mount)
 	if err != nil {
 		return 0, err
@@ -195,7 +201,7 @@ func mountMaxTTL(ctx context.Context, c *api.Client, mount string) (time.Duratio
 
 // checkTTLAgainstMount returns an error when ttl exceeds the mount's max lease
 // TTL: Vault would silently truncate the certificate to the max.
-func checkTTLAgainstMount(ctx context.Context, c *api.Client, mount string, ttl time.Duration) error {
+func checkTTLAgainstMount(ctx context.Context, c *Client, mount string, ttl time.Duration) error {
 	maxTTL, err := mountMaxTTL(ctx, c, mount)
 	if err != nil {
 		return fmt.Errorf("reading the max lease TTL of mount %q: %s", mount, vaultErrText(err))

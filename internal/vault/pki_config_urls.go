@@ -15,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/vault/api"
 
 	"github.com/homelab-iac/terraform-provider-homelab/internal/validate"
 )
@@ -95,7 +94,7 @@ func (r *pkiConfigURLsResource) Schema(_ context.Context, _ resource.SchemaReque
 	}
 }
 
-func (r *pkiConfigURLsResource) write(ctx context.Context, c *api.Client, m *pkiConfigURLsModel, diags *diag.Diagnostics) bool {
+func (r *pkiConfigURLsResource) write(ctx context.Context, c *Client, m *pkiConfigURLsModel, diags *diag.Diagnostics) bool {
 	mount := m.Mount.ValueString()
 	if _, err := checkPKIMount(ctx, c, mount); err != nil {
 		diags.AddAttributeError(path.Root("mount"), r.typeName+": invalid mount", err.Error())
@@ -116,7 +115,7 @@ func (r *pkiConfigURLsResource) write(ctx context.Context, c *api.Client, m *pki
 	return true
 }
 
-func (r *pkiConfigURLsResource) read(ctx context.Context, c *api.Client, m *pkiConfigURLsModel, diags *diag.Diagnostics) bool {
+func (r *pkiConfigURLsResource) read(ctx context.Context, c *Client, m *pkiConfigURLsModel, diags *diag.Diagnostics) bool {
 	mount := m.Mount.ValueString()
 	s, err := c.Logical().ReadWithContext(ctx, mount+"/config/urls")
 	if err != nil {

@@ -16,7 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/vault/api"
 )
 
 // pkiIntermediateCAResource is the whole intermediate dance in one resource:
@@ -118,7 +117,7 @@ func (r *pkiIntermediateCAResource) ModifyPlan(ctx context.Context, req resource
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var c *api.Client
+	var c *Client
 	if r.data != nil && r.data.Vault != nil {
 		c, _ = client(r.data)
 	}
@@ -158,7 +157,7 @@ func (r *pkiIntermediateCAResource) planReplace(ctx context.Context, resp *resou
 // signed the intermediate (an ID, a name or "default" can all mean it). It is
 // false when either reference names no issuer (Vault says so), and an error
 // when Vault could not be asked: that is no reason to replace a CA.
-func (r *pkiIntermediateCAResource) sameSigner(ctx context.Context, c *api.Client, state, plan pkiIntermediateCAModel) (bool, error) {
+func (r *pkiIntermediateCAResource) sameSigner(ctx context.Context, c *Client, state, plan pkiIntermediateCAModel) (bool, error) {
 	if plan.SignerIssuerRef.IsUnknown() || plan.SignerMount.IsUnknown() || !plan.SignerMount.Equal(state.SignerMount) {
 		return false, nil
 	}
@@ -307,7 +306,7 @@ func (r *pkiIntermediateCAResource) Create(ctx context.Context, req resource.Cre
 
 // undoCreate removes what a failed create made in the intermediate mount; what
 // it cannot remove is reported, so nothing is left in Vault unnoticed.
-func (r *pkiIntermediateCAResource) undoCreate(ctx context.Context, c *api.Client, mount, issuerID, keyID string, diags *diag.Diagnostics) {
+func (r *pkiIntermediateCAResource) undoCreate(ctx context.Context, c *Client, mount, issuerID, keyID string, diags *diag.Diagnostics) {
 	warn, err := deleteIssuerAndKey(ctx, c, mount, issuerID, keyID)
 	if err != nil {
 		warn = fmt.Sprintf("removing the half-made intermediate (issuer %q, key %q) from mount %q failed: %s; delete them by hand "+
@@ -320,7 +319,7 @@ func (r *pkiIntermediateCAResource) undoCreate(ctx context.Context, c *api.Clien
 
 // refresh reads the issuer back; after create or import it also finds the
 // chain (and, after import, the signer). It returns false when the mount is gone.
-func (r *pkiIntermediateCAResource) refresh(ctx context.Context, c *api.Client, m *pkiIntermediateCAModel, diags *diag.Diagnostics) bool {
+func (r *pkiIntermediateCAResource) refresh(ctx context.Context, c *Client, m *pkiIntermediateCAModel, diags *diag.Diagnostics) bool {
 	ok := refreshCA(ctx, c, r.typeName, &m.caModel, diags)
 	if !ok || m.Certificate.IsNull() || diags.HasError() {
 		return ok
@@ -367,13 +366,13 @@ func (r *pkiIntermediateCAResource) refresh(ctx context.Context, c *api.Client, 
 	return true
 }
 
-func setDefaultIssuer(ctx context.Context, c *api.Client, mount, issuerID string) error {
+func setDefaultIssuer(ctx context.Context, c *Client, mount, issuerID string) error {
 	_, err := c.Logical().WriteWithContext(ctx, mount+"/config/issuers", map[string]any{"default": issuerID})
 	return err
 }
 
 // findSigner looks through the PKI mounts for the issuer whose key signed cert.
-func findSigner(ctx context.Context, c *api.Client, ownMount, certPEM string) (string, string, error) {
+func findSigner(ctx context.Context, c *Client, ownMount, certPEM string) (string, string, error) {
 	cert, err := parseCertPEM(certPEM)
 	if err != nil {
 		return "", "", err

@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/vault/api"
 )
 
 // pkiMountResource is a PKI secrets engine mount. Changing its path moves the
@@ -158,7 +157,7 @@ func (r *pkiMountResource) Create(ctx context.Context, req resource.CreateReques
 }
 
 // read refreshes m from Vault; it returns false when the mount is gone.
-func (r *pkiMountResource) read(ctx context.Context, c *api.Client, m *pkiMountModel, diags *diag.Diagnostics) bool {
+func (r *pkiMountResource) read(ctx context.Context, c *Client, m *pkiMountModel, diags *diag.Diagnostics) bool {
 	p := m.Path.ValueString()
 	mi, err := mountInfo(ctx, c, p)
 	if err != nil {

@@ -90,7 +90,7 @@ func (f *fakeVault) data() *providerdata.Data {
 	return &providerdata.Data{Vault: &providerdata.VaultSettings{Address: f.URL, Token: "test"}}
 }
 
-func (f *fakeVault) client(t *testing.T) *api.Client {
+func (f *fakeVault) client(t *testing.T) *Client {
 	t.Helper()
 	c, err := client(f.data())
 	if err != nil {

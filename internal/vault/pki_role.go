@@ -20,7 +20,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/vault/api"
 
 	"github.com/homelab-iac/terraform-provider-homelab/internal/validate"
 )
@@ -260,7 +259,7 @@ func roleErrorPath(err error) path.Path {
 	return path.Path{}
 }
 
-func (r *pkiRoleResource) write(ctx context.Context, c *api.Client, m *pkiRoleModel, diags *diag.Diagnostics) bool {
+func (r *pkiRoleResource) write(ctx context.Context, c *Client, m *pkiRoleModel, diags *diag.Diagnostics) bool {
 	mount := m.Mount.ValueString()
 	if _, err := checkPKIMount(ctx, c, mount); err != nil {
 		diags.AddAttributeError(path.Root("mount"), r.typeName+": invalid mount", err.Error())
@@ -278,7 +277,7 @@ func (r *pkiRoleResource) write(ctx context.Context, c *api.Client, m *pkiRoleMo
 }
 
 // read refreshes m from Vault; false when the role (or its mount) is gone.
-func (r *pkiRoleResource) read(ctx context.Context, c *api.Client, m *pkiRoleModel, diags *diag.Diagnostics) bool {
+func (r *pkiRoleResource) read(ctx context.Context, c *Client, m *pkiRoleModel, diags *diag.Diagnostics) bool {
 	mount, name := m.Mount.ValueString(), m.Name.ValueString()
 	s, err := c.Logical().ReadWithContext(ctx, mount+"/roles/"+name)
 	if err != nil {

@@ -359,6 +359,28 @@ func (c *Client) Remove(ctx context.Context, menu, id string) error {
 	return err
 }
 
+// RemoveAll deletes rows in one command. RouterOS refuses the whole list
+// when one of them is gone, so then each is removed on its own.
+func (c *Client) RemoveAll(ctx context.Context, menu string, ids []string) error {
+	switch len(ids) {
+	case 0:
+		return nil
+	case 1:
+		return c.Remove(ctx, menu, ids[0])
+	}
+	defer c.dropTableCache()
+	_, _, err := c.RunRetry(ctx, menu+"/remove", "=.id="+strings.Join(ids, ","))
+	if !IsNotFound(err) {
+		return err
+	}
+	for _, id := range ids {
+		if err := c.Remove(ctx, menu, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Move places the rows ids (in that order) before the row before, or at the
 // end of the table when before is "".
 func (c *Client) Move(ctx context.Context, menu string, ids []string, before string) error {

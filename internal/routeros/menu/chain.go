@@ -186,9 +186,11 @@ func (c *Chain) chainRows(ctx context.Context, cl *client.Client, chain string, 
 	var rows []client.Row
 	var err error
 	if cached {
+		// A refresh shares one print of the table with every other chain.
 		rows, err = cl.Table(ctx, c.spec.Path)
 	} else {
-		rows, _, err = cl.RunRetry(ctx, c.spec.Path+"/print")
+		// A write reads only its own chain, fresh.
+		rows, _, err = cl.RunRetry(ctx, c.spec.Path+"/print", "?chain="+chain)
 	}
 	if err != nil {
 		return nil, err
@@ -282,12 +284,14 @@ func (c *Chain) reconcile(ctx context.Context, cl *client.Client, chain string, 
 			return ids, ruleErr(i, err)
 		}
 	}
+	var leftover []string
 	for j, r := range cur {
 		if !used[j] {
-			if err := cl.Remove(ctx, c.spec.Path, r[".id"]); err != nil {
-				return ids, err
-			}
+			leftover = append(leftover, r[".id"])
 		}
+	}
+	if err := cl.RemoveAll(ctx, c.spec.Path, leftover); err != nil {
+		return ids, err
 	}
 	return ids, c.order(ctx, cl, chain, ids)
 }
@@ -498,13 +502,14 @@ func (c *Chain) Delete(ctx context.Context, req resource.DeleteRequest, resp *re
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	var ids []string
 	for _, r := range c.rules(st.Rule) {
 		if id := r.id(); id != "" {
-			if err := cl.Remove(ctx, c.spec.Path, id); err != nil {
-				c.fail(&resp.Diagnostics, "remove", st.Chain.ValueString(), err)
-				return
-			}
+			ids = append(ids, id)
 		}
+	}
+	if err := cl.RemoveAll(ctx, c.spec.Path, ids); err != nil {
+		c.fail(&resp.Diagnostics, "remove", st.Chain.ValueString(), err)
 	}
 }
 

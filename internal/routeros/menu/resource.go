@@ -78,6 +78,12 @@ func (r *Resource) Metadata(_ context.Context, req resource.MetadataRequest, res
 	resp.TypeName = req.ProviderTypeName + "_routeros_" + r.spec.Type
 }
 
+// UnchangedPlanIsPrior lets the provider's server answer the plan of an
+// unchanged row with its prior state (provider.Server): the schema has no
+// defaults, and ModifyPlan does nothing for an unchanged row. A settings
+// menu's ModifyPlan checks every plan, so it keeps the framework's path.
+func (r *Resource) UnchangedPlanIsPrior() bool { return !r.spec.Singleton }
+
 func (r *Resource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = r.spec.schema()
 }

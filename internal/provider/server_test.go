@@ -1,0 +1,78 @@
+package provider
+
+import (
+	"context"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+func TestUnchangedPlanTypes(t *testing.T) {
+	types := unchangedPlanTypes(New("test")())
+	for name, want := range map[string]bool{
+		"homelab_routeros_ip_address":         true,
+		"homelab_routeros_interface_vlan":     true,
+		"homelab_routeros_system_identity":    false, // a settings menu checks every plan
+		"homelab_routeros_ip_firewall_filter": false, // a chain checks its owner every plan
+		"homelab_proxmox_lxc":                 false,
+		"homelab_vault_pki_certificate":       false,
+	} {
+		if types[name] != want {
+			t.Errorf("%s answers its unchanged plan with the prior state: %v, want %v", name, types[name], want)
+		}
+	}
+}
+
+// TestUnchangedPlanIsPrior: an unchanged object's plan is its prior state,
+// answered without the framework; any other plan goes to the framework.
+func TestUnchangedPlanIsPrior(t *testing.T) {
+	typ := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"a": tftypes.String}}
+	val := func(v any) *tfprotov6.DynamicValue {
+		var tv tftypes.Value
+		if v == nil {
+			tv = tftypes.NewValue(typ, nil)
+		} else {
+			tv = tftypes.NewValue(typ, map[string]tftypes.Value{"a": tftypes.NewValue(tftypes.String, v)})
+		}
+		dv, err := tfprotov6.NewDynamicValue(typ, tv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &dv
+	}
+	fw := &recordingServer{}
+	s := &server{ProviderServer: fw, unchangedIsPrior: map[string]bool{"homelab_x": true}}
+	ctx := context.Background()
+	prior := val("one")
+	resp, err := s.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{
+		TypeName: "homelab_x", PriorState: prior, ProposedNewState: val("one"), PriorPrivate: []byte("p")})
+	if err != nil || fw.calls != 0 || resp.PlannedState != nil && string(resp.PlannedState.MsgPack) != string(prior.MsgPack) || string(resp.PlannedPrivate) != "p" {
+		t.Fatalf("unchanged: framework called %d times, resp %+v, err %v", fw.calls, resp, err)
+	}
+	for name, req := range map[string]*tfprotov6.PlanResourceChangeRequest{
+		"changed":        {TypeName: "homelab_x", PriorState: prior, ProposedNewState: val("two")},
+		"create":         {TypeName: "homelab_x", PriorState: val(nil), ProposedNewState: val(nil)},
+		"destroy":        {TypeName: "homelab_x", PriorState: prior, ProposedNewState: val(nil)},
+		"not opted in":   {TypeName: "homelab_y", PriorState: prior, ProposedNewState: val("one")},
+		"no prior state": {TypeName: "homelab_x", ProposedNewState: val("one")},
+	} {
+		before := fw.calls
+		if _, err := s.PlanResourceChange(ctx, req); err != nil {
+			t.Fatal(err)
+		}
+		if fw.calls != before+1 {
+			t.Errorf("%s: not planned by the framework", name)
+		}
+	}
+}
+
+type recordingServer struct {
+	tfprotov6.ProviderServer
+	calls int
+}
+
+func (r *recordingServer) PlanResourceChange(context.Context, *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
+	r.calls++
+	return &tfprotov6.PlanResourceChangeResponse{}, nil
+}
