@@ -43,6 +43,7 @@ func init() {
 			fs.Var(users, "user", "user `name=password` (repeatable; default admin with an empty password)")
 			version := fs.String("version", "7.19.4", "emulated RouterOS version (!empty is sent from 7.18)")
 			ports := fs.Int("ports", 10, "number of ethernet ports (ether1..etherN)")
+			poe := fs.String("poe-ports", "", "comma-separated ports with PoE-out, e.g. ether2,ether3 (default: a board without PoE)")
 			latency := fs.Duration("latency", 0, "latency added before each command's reply")
 			seed := fs.String("seed", "", "RouterOS /export script, or a snapshot (homelab-emulator snapshot routeros), to load at start; what an export's load skips is listed on stderr")
 			strict := fs.Bool("strict", false, "with --seed: fail on the first line the emulator skips")
@@ -51,6 +52,9 @@ func init() {
 				cfg := routeros.Config{
 					Addr: *listen, TLS: *listenTLS != "", TLSAddr: *listenTLS,
 					Version: *version, EthernetPorts: *ports, Latency: *latency,
+				}
+				if *poe != "" {
+					cfg.PoEPorts = strings.Split(*poe, ",")
 				}
 				if len(users) > 0 {
 					cfg.Users = users

@@ -19,6 +19,7 @@ var ipDHCPServer = menu.Spec{
 		{Name: "conflict-detection", Kind: menu.Bool, Default: "true", Desc: "Ping an address before leasing it"},
 		{Name: "use-radius", Default: "no", Enum: []string{"accounting", "no", "yes"}, Desc: "RADIUS for leases"},
 		{Name: "lease-script", Desc: "Script run on lease changes"},
+		{Name: "dhcp-option-set", Desc: "Name of an option set (`homelab_routeros_ip_dhcp_server_option_set`) handed to every client of the server"},
 		ipv4("server-address", menu.Optional, "Address the server answers from"),
 		ipv4("relay", menu.Optional, "Relay address the server serves"),
 		fComment, fDisabled,

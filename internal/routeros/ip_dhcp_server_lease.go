@@ -21,6 +21,8 @@ var ipDHCPServerLease = menu.Spec{
 		{Name: "block-access", Kind: menu.Bool, Default: "false", Desc: "Refuse this client"},
 		{Name: "rate-limit", Desc: "Queue rate limit for the client"},
 		{Name: "address-lists", Desc: "Address list the leased address is added to"},
+		{Name: "dhcp-option", Kind: menu.List, Desc: "Names of `/ip/dhcp-server/option` entries handed to this client only"},
+		{Name: "dhcp-option-set", Desc: "Name of an option set handed to this client only"},
 		fComment, fDisabled,
 	},
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/homelab-iac/terraform-provider-homelab/internal/acctest"
+	emulator "github.com/homelab-iac/terraform-provider-homelab/internal/emulator/routeros"
 )
 
 func TestMain(m *testing.M) { os.Exit(acctest.Run(m)) }
@@ -44,6 +45,8 @@ type lifecycle struct {
 	singleton bool              // no out-of-band delete, destroy restores
 	adopt     bool              // no out-of-band delete, destroy restores
 	destroyed map[string]string // singleton/adopt: device values after destroy
+
+	emu []func(*emulator.Config) // emulator settings (a board with PoE, a version)
 }
 
 const addr = "test"
@@ -102,7 +105,7 @@ func hasValues(row, want map[string]string) error {
 
 func (l lifecycle) run(t *testing.T) {
 	t.Helper()
-	e := acctest.RouterOS(t)
+	e := acctest.RouterOS(t, l.emu...)
 	name := l.typ + "." + addr
 	var id string
 	captureID := func(s *terraform.State) error {

@@ -20,6 +20,8 @@ func Specs() []menu.Spec {
 		ipPool,
 		ipDHCPServer,
 		ipDHCPServerNetwork,
+		ipDHCPServerOption,
+		ipDHCPServerOptionSet,
 		systemIdentity,
 		ipDNS,
 		ipDNSRecord,
@@ -54,7 +56,7 @@ func Specs() []menu.Spec {
 func Resources() []func() resource.Resource {
 	var out []func() resource.Resource
 	for _, s := range Specs() {
-		out = append(out, menu.New(s))
+		out = append(out, newResource(s))
 	}
 	for _, c := range chainSpecs {
 		out = append(out, menu.NewChain(c))

@@ -19,6 +19,10 @@ var fieldVersions = []struct {
 	{Path: "/ip/dns/static", Field: "address-list", Since: "7.5"},
 	{Path: "/interface/wireguard/peers", Field: "name", Since: "7.15"},
 	{Path: "/ip/dhcp-server", Field: "server-address", Old: menu.OldName{Before: "7.1", Name: "src-address"}},
+	// From the console-inspect dumps of each 7.x release in
+	// terraform-provider-routeros (tools/schema_changes, 7.9 to 7.19).
+	{Path: "/interface/ethernet", Field: "sfp-ignore-rx-los", Since: "7.15"},
+	{Path: "/ip/dhcp-server/option", Field: "comment", Since: "7.16"},
 }
 
 // withVersions applies fieldVersions to the specs.

@@ -19,6 +19,8 @@ var layout = []struct{ typ, file string }{
 	{"ip_route", "router-ip.tf"},
 	{"ip_dhcp_client", "router-dhcp.tf"},
 	{"ip_dhcp_server", "router-dhcp.tf"},
+	{"ip_dhcp_server_option", "router-dhcp.tf"},
+	{"ip_dhcp_server_option_set", "router-dhcp.tf"},
 	{"ip_dhcp_server_network", "router-dhcp.tf"},
 	{"ip_dhcp_server_lease", "router-dhcp.tf"},
 	{"ip_dns", "router-dns.tf"},

@@ -37,6 +37,9 @@ func baseName(spec *menu.Spec, row client.Row) string {
 		return "mac_" + adopt.Ident(row["mac-address"], "")
 	case "ip_dns_record":
 		name := row["name"]
+		if name == "" {
+			name = row["regexp"]
+		}
 		if t := row["type"]; t != "" && t != "A" {
 			name += "-" + t
 		}

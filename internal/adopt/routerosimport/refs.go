@@ -15,26 +15,30 @@ const (
 	tPool
 	tDHCP
 	tIfaceOrList
+	tDHCPOption
+	tDHCPOptionSet
 )
 
 // refFields are, per resource type, the fields whose value names another
 // object. Fields that could form a dependency cycle (a pool's next-pool, a
 // list's include, a rule's jump-target) stay literals.
 var refFields = map[string]map[string]target{
-	"interface_vlan":           {"interface": tIface},
-	"interface_bonding":        {"slaves": tIface, "primary": tIface},
-	"interface_bridge_port":    {"bridge": tBridge, "interface": tIfaceOrList},
-	"interface_bridge_vlan":    {"bridge": tBridge, "tagged": tIfaceOrList, "untagged": tIfaceOrList},
-	"interface_list_member":    {"list": tList, "interface": tIface},
-	"ip_address":               {"interface": tIface},
-	"ip_dhcp_server":           {"interface": tIface, "address-pool": tPool},
-	"ip_dhcp_server_lease":     {"server": tDHCP},
-	"ip_dhcp_client":           {"interface": tIface},
-	"interface_wireguard_peer": {"interface": tIface},
-	"ip_firewall_filter":       ruleRefs,
-	"ip_firewall_nat":          ruleRefs,
-	"ip_firewall_mangle":       ruleRefs,
-	"ip_firewall_raw":          ruleRefs,
+	"interface_vlan":            {"interface": tIface},
+	"interface_bonding":         {"slaves": tIface, "primary": tIface},
+	"interface_bridge_port":     {"bridge": tBridge, "interface": tIfaceOrList},
+	"interface_bridge_vlan":     {"bridge": tBridge, "tagged": tIfaceOrList, "untagged": tIfaceOrList},
+	"interface_list_member":     {"list": tList, "interface": tIface},
+	"ip_address":                {"interface": tIface},
+	"ip_dhcp_server":            {"interface": tIface, "address-pool": tPool},
+	"ip_dhcp_server_lease":      {"server": tDHCP},
+	"ip_dhcp_server_network":    {"dhcp-option": tDHCPOption, "dhcp-option-set": tDHCPOptionSet},
+	"ip_dhcp_server_option_set": {"options": tDHCPOption},
+	"ip_dhcp_client":            {"interface": tIface},
+	"interface_wireguard_peer":  {"interface": tIface},
+	"ip_firewall_filter":        ruleRefs,
+	"ip_firewall_nat":           ruleRefs,
+	"ip_firewall_mangle":        ruleRefs,
+	"ip_firewall_raw":           ruleRefs,
 }
 
 // ruleRefs: a negated matcher (`!ether1`) stays a literal, as it is not a name.
@@ -75,6 +79,10 @@ func (x refIndex) add(typ string, row client.Row, addr string) {
 		x.put(tPool, row["name"], addr)
 	case "ip_dhcp_server":
 		x.put(tDHCP, row["name"], addr)
+	case "ip_dhcp_server_option":
+		x.put(tDHCPOption, row["name"], addr)
+	case "ip_dhcp_server_option_set":
+		x.put(tDHCPOptionSet, row["name"], addr)
 	}
 }
 

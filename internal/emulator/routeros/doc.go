@@ -61,6 +61,7 @@
 // (builtin all, none, dynamic, static, which cannot be changed),
 // /interface/list/member, /interface/bridge/port, /interface/bridge/vlan,
 // /ip/address, /ip/pool, /ip/dhcp-server, /ip/dhcp-server/network,
+// /ip/dhcp-server/option, /ip/dhcp-server/option/sets,
 // /ip/dhcp-server/lease, /ip/dns (singleton), /ip/dns/static (ordered),
 // /ip/firewall/filter, /ip/firewall/nat, /ip/firewall/mangle and
 // /ip/firewall/raw (ordered), /ip/firewall/address-list, /ip/route,
@@ -71,6 +72,28 @@
 // rules of a fresh router), /user/group (builtin read, write, full) and
 // /user (admin), /system/identity (singleton) and /system/resource
 // (read-only: version, board-name CHR, ...).
+//
+//   - Ethernet (menus_ethernet.go): the ports take the set arguments
+//     RouterOS 7.19's console inspect lists for x86 (TR's
+//     tools/schema_changes dumps): auto-negotiation, speed and advertise
+//     as 7.12+ link modes (1G-baseT-full; 10Mbps... and 1000M-full...
+//     before 7.12), full-duplex before 7.12 only, mdix-enable,
+//     disable-running-check, rx/tx-flow-control, cable-settings,
+//     combo-mode, fec-mode, sfp-rate-select, sfp-ignore-rx-los (7.15+) and
+//     sfp-shutdown-temperature (given 90 or 90C, printed 90C as in 7.x
+//     exports). advertise prints the six gigabit copper modes by default.
+//     PoE-out: Config.PoEPorts names the ports with PoE-out; they print
+//     poe-out=auto-on and poe-priority=10 until set; on a board without
+//     PoE (the default) every poe-*/power-cycle-* setting is an unknown
+//     parameter, on a PoE board a port without PoE refuses them.
+//
+//   - DHCP options: code 1..254 and name are required, names are unique;
+//     raw-value is printed for values made of 0xHEX, s'text' and
+//     'a.b.c.d' pieces; networks' dhcp-option, dhcp-option-set and sets'
+//     options must name existing options and sets (and follow renames).
+//     One DHCP server per interface (MikroTik's DHCP manual), unless their
+//     relay addresses differ; one vlan per vlan-id and parent (a
+//     use-service-tag vlan is another tag type and may share the id).
 //
 //   - Routes: every enabled address yields a dynamic connected route
 //     (dst-address its network, gateway its interface, distance 0,
@@ -135,7 +158,11 @@
 //     actual-mtu, l2mtu, network of an address, actual-interface and invalid
 //     of addresses and DHCP servers, pool total/used/available, bridge port
 //     status/inactive, bridge vlan current-tagged/current-untagged, firewall
-//     bytes/packets, dynamic.
+//     bytes/packets, dynamic. A static bridge vlan row's current-tagged and
+//     current-untagged list only the configured interfaces that are
+//     members of its bridge (the bridge itself and its enabled ports),
+//     interface lists expanded to their members, plus (untagged) the ports
+//     whose pvid the row covers.
 //
 //   - References must exist ("input does not match any value of
 //     <argument>"): interfaces, bridges, pools, DHCP servers, interface
@@ -152,14 +179,16 @@
 //     interface cannot be in tagged and untagged at the same time",
 //     "failure: each interface can appear only once", "failure: device
 //     already added as bridge port", "failure: can not change dynamic",
-//     "failure: entry already exists" (dns static).
+//     "failure: entry already exists" (dns static), "value of code out of
+//     range (1..254)" (dhcp option).
 //
 //   - Dynamic rows: on a bridge with vlan-filtering, each pvid of the bridge
 //     and its enabled ports that no static /interface/bridge/vlan row covers
 //     gets a dynamic row (current-untagged lists its members); a static row
 //     covering the pvid lists those ports in its current-untagged instead.
 //
-// Knobs: listen addresses, users, version, number of ethernet ports,
+// Knobs: listen addresses, users, version, number of ethernet ports, the
+// ports with PoE-out (PoEPorts),
 // latency, DropAfter/DropOn, Counters, and Config.Seed / LoadExport, which
 // loads a RouterOS /export script (the menus above; other menus and
 // unknown parameters are skipped, and LoadExportReport says which), and
@@ -209,8 +238,25 @@
 //     address/prefix, drops /32, and may print a protocol number by name;
 //     none of that is modelled, and whether an empty matcher value unsets
 //     it (as here) or is refused is unconfirmed.
-//   - Cross-row rules beyond those listed (e.g. two DHCP servers on one
-//     interface, overlapping bridge vlan rows, vlan-id clashes on a parent).
+//   - Cross-row rules beyond those listed, e.g. overlapping bridge vlan rows
+//     (a user's note measured "failure: vlan already added" for a second
+//     static row of a vlan-id on one bridge; not modelled).
+//   - Unconfirmed for issue #13's rules (searched: MikroTik's manual and
+//     forum, other clients' test suites and issues; no RouterOS wording
+//     found): "failure: vlan with such vlan-id already exists on this
+//     interface" (and whether RouterOS refuses the clash or accepts it and
+//     leaves the second vlan not running), "failure: dhcp-server already
+//     exists on this interface" (the manual says one server per interface,
+//     not the message), "failure: already have option with such name",
+//     "failure: already have option set with such name", "failure: poe-out
+//     is not supported on this interface" (a PoE board's port without
+//     PoE), "invalid value for argument sfp-shutdown-temperature" and its
+//     range 0..255. Printing: whether mdix-enable and disable-running-check
+//     print when never set (here only once set), force's default (printed
+//     once set), the default advertise of a CHR's virtual ports (here a
+//     gigabit copper port's), that sfp-* settings are accepted on copper
+//     ports (inspect lists them per menu, not per port), and raw-value for
+//     the option value forms not modelled ($(VARIABLE), numbers).
 //   - Unconfirmed for the routing, address-list, DHCP-client and WireGuard
 //     menus: the wording for a second DHCP client on an interface
 //     ("failure: dhcp-client already exists on this interface"), a blackhole

@@ -39,14 +39,16 @@ const (
 type refKind int
 
 const (
-	refNone        refKind = iota
-	refIface               // any interface
-	refBridge              // a bridge interface
-	refIfaceOrList         // an interface or an interface list
-	refIfList              // an interface list
-	refPool                // an /ip/pool
-	refDHCPServer          // an /ip/dhcp-server
-	refWireGuard           // a WireGuard interface
+	refNone          refKind = iota
+	refIface                 // any interface
+	refBridge                // a bridge interface
+	refIfaceOrList           // an interface or an interface list
+	refIfList                // an interface list
+	refPool                  // an /ip/pool
+	refDHCPServer            // an /ip/dhcp-server
+	refWireGuard             // a WireGuard interface
+	refDHCPOption            // an /ip/dhcp-server/option
+	refDHCPOptionSet         // an /ip/dhcp-server/option/sets
 )
 
 // field describes one property of a menu.

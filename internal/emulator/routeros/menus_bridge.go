@@ -101,17 +101,66 @@ func bridgeVLAN() *menu {
 				p.set("current-tagged", "")
 				return
 			}
-			p.set("current-tagged", r.vals["tagged"])
+			members := d.pvidMembers(r.vals["bridge"])
+			tagged := d.currentMembers(r.vals["tagged"], members)
+			p.set("current-tagged", strings.Join(tagged, ","))
 			ids := vlanSet(r.vals["vlan-ids"])
-			cur := splitList(r.vals["untagged"])
-			for _, m := range d.pvidMembers(r.vals["bridge"]) {
-				if ids[m.pvid] && !slices.Contains(cur, m.name) && !slices.Contains(splitList(r.vals["tagged"]), m.name) {
+			cur := d.currentMembers(r.vals["untagged"], members)
+			for _, m := range members {
+				if ids[m.pvid] && !slices.Contains(cur, m.name) && !slices.Contains(tagged, m.name) {
 					cur = append(cur, m.name)
 				}
 			}
 			p.set("current-untagged", strings.Join(cur, ","))
 		},
 	}
+}
+
+// currentMembers is what current-tagged/current-untagged show of a
+// configured tagged/untagged list: RouterOS lists only the interfaces that
+// are active members of the row's bridge (the bridge itself and its
+// enabled ports), with interface lists expanded to their members.
+func (d *db) currentMembers(configured string, members []pvidMember) []string {
+	var out []string
+	add := func(name string) {
+		if slices.Contains(out, name) {
+			return
+		}
+		for _, m := range members {
+			if m.name == name {
+				out = append(out, name)
+				return
+			}
+		}
+	}
+	for _, it := range splitList(configured) {
+		if d.ifaceByName(it) != nil {
+			add(it)
+			continue
+		}
+		for _, n := range d.listInterfaces(it) {
+			add(n)
+		}
+	}
+	return out
+}
+
+// listInterfaces are the interfaces of an interface list: every interface
+// for the builtin "all", else its enabled members.
+func (d *db) listInterfaces(list string) []string {
+	var out []string
+	if list == "all" {
+		for _, r := range d.table("interface").rows {
+			out = append(out, r.vals["name"])
+		}
+		return out
+	}
+	for _, m := range d.table("interface/list/member").rows {
+		if m.vals["list"] == list && m.vals["disabled"] != "true" {
+			out = append(out, m.vals["interface"])
+		}
+	}
+	return out
 }
 
 type pvidMember struct {

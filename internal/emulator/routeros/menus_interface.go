@@ -68,31 +68,7 @@ func autoName(table, prefix string) func(d *db) string {
 }
 
 func interfaceMenus() []*menu {
-	ethernet := &menu{
-		path: "/interface/ethernet", table: "interface", typ: "ether", nameField: "name",
-		uniqueName: "already have interface with such name",
-		fields: join([]*field{
-			ifaceName(),
-			fRO("default-name"),
-			fInt("mtu", "1500", 0, 65535),
-			fKind("mac-address", kMAC).keep(),
-			fRO("orig-mac-address"),
-			fEnum("arp", "enabled", arpModes...),
-			fDur("arp-timeout", "auto").also("auto"),
-			fBool("auto-negotiation", "true"),
-			fKind("advertise", kList),
-			fEnum("speed", "", "10M-baseT-half", "10M-baseT-full", "100M-baseT-half", "100M-baseT-full", "1G-baseT-half", "1G-baseT-full", "2.5G-baseT", "5G-baseT", "10G-baseT"),
-			fEnum("rx-flow-control", "off", "auto", "off", "on"),
-			fEnum("tx-flow-control", "off", "auto", "off", "on"),
-			fStr("bandwidth").dflt("unlimited/unlimited"),
-		}, loopProtect(), tail()),
-		compute: func(d *db, r *row, p *props) {
-			p.set("l2mtu", "1514")
-			p.set("loop-protect-status", "off")
-			p.set("running", strconv.FormatBool(d.running(r, 0)))
-			p.set("slave", strconv.FormatBool(d.isSlave(r.vals["name"])))
-		},
-	}
+	ethernet := ethernetMenu()
 	vlan := &menu{
 		path: "/interface/vlan", table: "interface", typ: "vlan", nameField: "name",
 		canAdd: true, canRemove: true, uniqueName: "already have interface with such name",
@@ -109,12 +85,7 @@ func interfaceMenus() []*menu {
 			p.set("loop-protect-status", "off")
 			p.set("running", strconv.FormatBool(d.running(r, 0)))
 		},
-		check: func(d *db, r, old *row) error {
-			if r.vals["interface"] == r.vals["name"] {
-				return errNoMatch("interface")
-			}
-			return nil
-		},
+		check: checkVLAN,
 	}
 	bridge := &menu{
 		path: "/interface/bridge", table: "interface", typ: "bridge", nameField: "name",
@@ -212,6 +183,22 @@ func interfaceMenus() []*menu {
 
 // ifaceMenu maps interface types to their menus.
 var ifaceMenu = map[string]string{"ether": "/interface/ethernet", "vlan": "/interface/vlan", "bridge": "/interface/bridge", "bond": "/interface/bonding", "wg": "/interface/wireguard"}
+
+// checkVLAN refuses a vlan on itself and a second vlan with the same
+// vlan-id and tag type on one parent (Linux, under RouterOS, cannot have
+// both; the wording is unconfirmed).
+func checkVLAN(d *db, r, old *row) error {
+	if r.vals["interface"] == r.vals["name"] {
+		return errNoMatch("interface")
+	}
+	for _, o := range d.table("interface").rows {
+		if o.typ == "vlan" && o.id != r.id && o.vals["interface"] == r.vals["interface"] &&
+			o.vals["vlan-id"] == r.vals["vlan-id"] && (o.vals["use-service-tag"] == "true") == (r.vals["use-service-tag"] == "true") {
+			return failure("vlan with such vlan-id already exists on this interface")
+		}
+	}
+	return nil
+}
 
 func checkBonding(d *db, r, old *row) error {
 	for _, s := range splitList(r.vals["slaves"]) {

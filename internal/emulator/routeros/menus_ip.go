@@ -1,6 +1,7 @@
 package routeros
 
 import (
+	"cmp"
 	"net/netip"
 	"strconv"
 	"strings"
@@ -101,15 +102,30 @@ func dhcpServer() *menu {
 			fKind("relay", kIPv4),
 			fKind("server-address", kIPv4),
 			fStr("address-lists"),
-			fStr("dhcp-option-set"),
+			fRef("dhcp-option-set", refDHCPOptionSet).also("none"),
 			fBool("use-framed-as-classless", "true").hidden(),
 			fBool("allow-dual-stack-queue", "true").hidden(),
 			fBool("use-reconfigure", "false").hidden(),
 		}, tail()),
+		check: oneServerPerInterface,
 		compute: func(d *db, r *row, p *props) {
 			p.set("invalid", strconv.FormatBool(d.ifaceByName(r.vals["interface"]) == nil))
 		},
 	}
+}
+
+// oneServerPerInterface: RouterOS runs one DHCP server per interface
+// (MikroTik's DHCP manual: "an individual server for each Ethernet-like
+// interface"); servers for relayed requests share an interface when their
+// relay addresses differ. The wording is unconfirmed.
+func oneServerPerInterface(d *db, r, old *row) error {
+	relay := func(x *row) string { return cmp.Or(x.vals["relay"], "0.0.0.0") }
+	for _, o := range d.table("ip/dhcp-server").rows {
+		if o.id != r.id && o.vals["interface"] == r.vals["interface"] && relay(o) == relay(r) {
+			return failure("dhcp-server already exists on this interface")
+		}
+	}
+	return nil
 }
 
 func dhcpNetwork() *menu {
@@ -126,8 +142,9 @@ func dhcpNetwork() *menu {
 			fKind("wins-server", kIPList),
 			fKind("next-server", kIPv4),
 			fStr("boot-file-name"),
-			fKind("dhcp-option", kList),
-			fStr("dhcp-option-set"),
+			fKind("caps-manager", kIPList),
+			fRefList("dhcp-option", refDHCPOption),
+			fRef("dhcp-option-set", refDHCPOptionSet).also("none"),
 			fBool("dns-none", "false").hidden(),
 			fStr("comment"),
 		},
@@ -148,8 +165,8 @@ func dhcpLease() *menu {
 			fBool("always-broadcast", "false").hidden(),
 			fBool("use-src-mac", "false").hidden(),
 			fStr("address-lists"),
-			fKind("dhcp-option", kList),
-			fStr("dhcp-option-set"),
+			fRefList("dhcp-option", refDHCPOption),
+			fRef("dhcp-option-set", refDHCPOptionSet).also("none"),
 			fStr("rate-limit"),
 		}, tail()),
 		check: func(d *db, r, old *row) error {

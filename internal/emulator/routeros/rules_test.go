@@ -187,8 +187,9 @@ func TestNormalisation(t *testing.T) {
 
 func TestIDsIncreaseNeverReused(t *testing.T) {
 	s, _ := client(t, Config{EthernetPorts: 4})
+	vid := map[string]string{"a": "5", "b": "6", "c": "7"} // one vlan-id per parent
 	add := func(name string) string {
-		return mustRun(t, s, "/interface/vlan/add", "=name="+name, "=vlan-id=5", "=interface=ether1")[0]["ret"]
+		return mustRun(t, s, "/interface/vlan/add", "=name="+name, "=vlan-id="+vid[name], "=interface=ether1")[0]["ret"]
 	}
 	a := add("a")
 	b := add("b")

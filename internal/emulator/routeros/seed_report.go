@@ -91,5 +91,7 @@ func CheckSeed(cfg Config, strict bool) (SeedReport, error) {
 	if ports <= 0 {
 		ports = 10 // as Start
 	}
-	return newDB(cfg.Version, ports).loadExport(cfg.Seed, strict)
+	d := newDB(cfg.Version, ports)
+	d.setPoE(cfg.PoEPorts)
+	return d.loadExport(cfg.Seed, strict)
 }

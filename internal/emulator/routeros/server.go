@@ -20,9 +20,13 @@ type Config struct {
 	Users           map[string]string // user -> password; nil means {"admin": ""}
 	Version         string            // "" means "7.19.4"; !empty is sent only for >= 7.18
 	EthernetPorts   int               // 0 means 10 (ether1..ether10)
-	Latency         time.Duration     // added once before the reply to every command (one round trip)
-	Seed            string            // a RouterOS /export script to load at start
-	Snapshot        *Snapshot         // a snapshot to load at start, with its ids (and its version when Version is "")
+	// PoEPorts are the ports (by default-name) with PoE-out, as on a board
+	// such as an hEX PoE; empty (the default, a CHR) means a board without
+	// PoE, where the poe-* settings are unknown parameters.
+	PoEPorts []string
+	Latency  time.Duration // added once before the reply to every command (one round trip)
+	Seed     string        // a RouterOS /export script to load at start
+	Snapshot *Snapshot     // a snapshot to load at start, with its ids (and its version when Version is "")
 	// TaggedReplyDelay is the least time before the reply to a tagged
 	// command; 0 means 500µs, negative means none. go-routeros v3.0.1's
 	// async mode registers a tag only after sending the command, so a reply
@@ -147,6 +151,7 @@ func Start(cfg Config) (*Server, error) {
 		counters: map[string]int{},
 		conns:    map[net.Conn]struct{}{},
 	}
+	s.db.setPoE(cfg.PoEPorts)
 	if cfg.Snapshot != nil {
 		if err := s.LoadSnapshot(cfg.Snapshot); err != nil {
 			return nil, fmt.Errorf("snapshot: %w", err)

@@ -7,7 +7,7 @@ import "fmt"
 func newDB(version string, ports int) *db {
 	d := &db{version: version, board: "CHR", tables: map[string]*table{}, menus: map[string]*menu{}}
 	all := append(interfaceMenus(), bridgePort(), bridgeVLAN(), ipAddress(), ipPool(), dhcpServer(),
-		dhcpNetwork(), dhcpLease(), ipDNS(), dnsStatic(), systemIdentity(), systemResource(), ipRoute(), dhcpClient(), wireguard(), wireguardPeers(),
+		dhcpNetwork(), dhcpOption(), dhcpOptionSets(), dhcpLease(), ipDNS(), dnsStatic(), systemIdentity(), systemResource(), ipRoute(), dhcpClient(), wireguard(), wireguardPeers(),
 		ipService(), ipSSH(), systemClock(), ntpClient(), ntpServer(), loggingAction(), logging(), userGroup(), user(),
 		macServer(), macWinbox(), macPing(), neighborDiscovery(), certificateMenu(), fileMenu())
 	all = append(all, firewallMenus()...)

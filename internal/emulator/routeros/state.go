@@ -71,6 +71,7 @@ type db struct {
 	tables  map[string]*table
 	menus   map[string]*menu
 	order   []*menu
+	poe     map[string]bool // default-names of the ports with PoE-out
 }
 
 // now is the router's clock.
@@ -162,6 +163,10 @@ func refTargets(k refKind) []refTarget {
 		return []refTarget{{"ip/dhcp-server", ""}}
 	case refWireGuard:
 		return []refTarget{{"interface", "wg"}}
+	case refDHCPOption:
+		return []refTarget{{"ip/dhcp-server/option", ""}}
+	case refDHCPOptionSet:
+		return []refTarget{{"ip/dhcp-server/option/sets", ""}}
 	}
 	return nil
 }

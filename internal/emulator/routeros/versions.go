@@ -11,7 +11,10 @@ import (
 // project's reference notes): a router older than since does not know the
 // parameter ("unknown parameter x", never printed); one older than before
 // knows it as oldName. Unconfirmed: the exact version of the dhcp-server
-// src-address -> server-address rename (the notes say 7.1).
+// src-address -> server-address rename (the notes say 7.1). The
+// ethernet and DHCP option entries compare TR's console-inspect dumps of
+// 7.14.3/7.15 and 7.15/7.16 (terraform-provider-routeros
+// tools/schema_changes), the earliest and latest being 7.9 and 7.19.
 var fieldVersions = []struct {
 	menu, field     string
 	since           string
@@ -24,6 +27,8 @@ var fieldVersions = []struct {
 	{menu: "/ip/dns/static", field: "address-list", since: "7.5"},
 	{menu: "/interface/wireguard/peers", field: "name", since: "7.15"},
 	{menu: "/ip/dhcp-server", field: "server-address", oldName: "src-address", before: "7.1"},
+	{menu: "/interface/ethernet", field: "sfp-ignore-rx-los", since: "7.15"},
+	{menu: "/ip/dhcp-server/option", field: "comment", since: "7.16"},
 }
 
 // fitVersion gives the menus the parameters of the emulated version.
@@ -31,6 +36,9 @@ func fitVersion(menus []*menu, version string) {
 	byPath := map[string]*menu{}
 	for _, m := range menus {
 		byPath[m.path] = m
+	}
+	if m := byPath["/interface/ethernet"]; m != nil {
+		fitEthernet(m, version)
 	}
 	for _, fv := range fieldVersions {
 		m := byPath[fv.menu]

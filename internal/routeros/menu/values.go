@@ -85,6 +85,9 @@ func (f *Field) toDevice(v attr.Value) (string, bool) {
 func (f *Field) fromDevice(s string) attr.Value {
 	switch f.Kind {
 	case Int:
+		if f.Normalize != nil { // a unit the router prints ("95C")
+			s = f.Normalize(s)
+		}
 		n, err := parseInt(s)
 		if err != nil {
 			return types.Int64Null()
