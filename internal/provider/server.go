@@ -3,6 +3,7 @@ package provider
 import (
 	"bytes"
 	"context"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -25,13 +26,13 @@ import (
 // ModifyPlan returns at once. The answer is then the prior state itself.
 func Server(p provider.Provider) func() (tfprotov6.ProviderServer, error) {
 	newFramework := providerserver.NewProtocol6WithError(p)
-	types := unchangedPlanTypes(p)
+	unchangedIsPrior, pure := optIns(p)
 	return func() (tfprotov6.ProviderServer, error) {
 		fw, err := newFramework()
 		if err != nil {
 			return nil, err
 		}
-		return &server{ProviderServer: fw, unchangedIsPrior: types}, nil
+		return &server{ProviderServer: fw, unchangedIsPrior: unchangedIsPrior, pureValidation: pure}, nil
 	}
 }
 
@@ -45,6 +46,40 @@ type UnchangedPlanIsPrior interface {
 type server struct {
 	tfprotov6.ProviderServer
 	unchangedIsPrior map[string]bool
+	pureValidation   map[string]bool
+	validated        sync.Map // validationKey -> *tfprotov6.ValidateResourceConfigResponse
+}
+
+// ValidationIsPure is implemented by resources whose configuration checks
+// depend on the configuration alone: neither the provider's settings nor a
+// device. Their answer for a configuration is kept for the run (see
+// ValidateResourceConfig).
+type ValidationIsPure interface {
+	ValidationIsPure() bool
+}
+
+// ValidateResourceConfig answers a configuration it has already validated
+// with the same diagnostics. OpenTofu validates every resource twice in a
+// plan (the validate walk, then again with the evaluated configuration in
+// the plan walk); for a pure validation the second answer is the first.
+func (s *server) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
+	if !s.pureValidation[req.TypeName] || req.Config == nil || len(req.Config.MsgPack) == 0 {
+		return s.ProviderServer.ValidateResourceConfig(ctx, req)
+	}
+	key := validationKey{req.TypeName, string(req.Config.MsgPack), req.ClientCapabilities != nil && req.ClientCapabilities.WriteOnlyAttributesAllowed}
+	if resp, ok := s.validated.Load(key); ok {
+		return resp.(*tfprotov6.ValidateResourceConfigResponse), nil
+	}
+	resp, err := s.ProviderServer.ValidateResourceConfig(ctx, req)
+	if err == nil {
+		s.validated.Store(key, resp)
+	}
+	return resp, err
+}
+
+type validationKey struct {
+	typeName, config string
+	writeOnly        bool
 }
 
 func (s *server) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
@@ -75,18 +110,23 @@ func unchanged(req *tfprotov6.PlanResourceChangeRequest) bool {
 // isNull reports whether a msgpack value is nil (0xc0).
 func isNull(msgpack []byte) bool { return len(msgpack) == 1 && msgpack[0] == 0xc0 }
 
-func unchangedPlanTypes(p provider.Provider) map[string]bool {
+// optIns lists the resource types that implement UnchangedPlanIsPrior and
+// ValidationIsPure.
+func optIns(p provider.Provider) (unchangedIsPrior, pureValidation map[string]bool) {
 	ctx := context.Background()
 	var meta provider.MetadataResponse
 	p.Metadata(ctx, provider.MetadataRequest{}, &meta)
-	types := map[string]bool{}
+	unchangedIsPrior, pureValidation = map[string]bool{}, map[string]bool{}
 	for _, newResource := range p.Resources(ctx) {
 		r := newResource()
+		var m resource.MetadataResponse
+		r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: meta.TypeName}, &m)
 		if u, ok := r.(UnchangedPlanIsPrior); ok && u.UnchangedPlanIsPrior() {
-			var m resource.MetadataResponse
-			r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: meta.TypeName}, &m)
-			types[m.TypeName] = true
+			unchangedIsPrior[m.TypeName] = true
+		}
+		if v, ok := r.(ValidationIsPure); ok && v.ValidationIsPure() {
+			pureValidation[m.TypeName] = true
 		}
 	}
-	return types
+	return unchangedIsPrior, pureValidation
 }

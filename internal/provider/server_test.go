@@ -9,7 +9,11 @@ import (
 )
 
 func TestUnchangedPlanTypes(t *testing.T) {
-	types := unchangedPlanTypes(New("test")())
+	types, pure := optIns(New("test")())
+	if !pure["homelab_routeros_ip_address"] || pure["homelab_routeros_certificate"] || pure["homelab_proxmox_lxc"] {
+		t.Errorf("pure validation: ip_address %v, certificate %v, proxmox_lxc %v; want true, false, false",
+			pure["homelab_routeros_ip_address"], pure["homelab_routeros_certificate"], pure["homelab_proxmox_lxc"])
+	}
 	for name, want := range map[string]bool{
 		"homelab_routeros_ip_address":         true,
 		"homelab_routeros_interface_vlan":     true,
@@ -69,10 +73,41 @@ func TestUnchangedPlanIsPrior(t *testing.T) {
 
 type recordingServer struct {
 	tfprotov6.ProviderServer
-	calls int
+	calls, validations int
+}
+
+func (r *recordingServer) ValidateResourceConfig(context.Context, *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
+	r.validations++
+	return &tfprotov6.ValidateResourceConfigResponse{}, nil
 }
 
 func (r *recordingServer) PlanResourceChange(context.Context, *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
 	r.calls++
 	return &tfprotov6.PlanResourceChangeResponse{}, nil
+}
+
+// TestPureValidationAnsweredOnce: a configuration validated once is answered
+// from the first answer; another configuration, or a type that did not opt
+// in, goes to the framework.
+func TestPureValidationAnsweredOnce(t *testing.T) {
+	typ := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"a": tftypes.String}}
+	cfg := func(v string) *tfprotov6.DynamicValue {
+		dv, err := tfprotov6.NewDynamicValue(typ, tftypes.NewValue(typ, map[string]tftypes.Value{"a": tftypes.NewValue(tftypes.String, v)}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &dv
+	}
+	fw := &recordingServer{}
+	s := &server{ProviderServer: fw, pureValidation: map[string]bool{"homelab_x": true}}
+	ctx := context.Background()
+	for i, c := range []struct {
+		typ, val string
+		calls    int
+	}{{"homelab_x", "one", 1}, {"homelab_x", "one", 1}, {"homelab_x", "two", 2}, {"homelab_y", "one", 3}, {"homelab_y", "one", 4}} {
+		resp, err := s.ValidateResourceConfig(ctx, &tfprotov6.ValidateResourceConfigRequest{TypeName: c.typ, Config: cfg(c.val)})
+		if err != nil || resp == nil || fw.validations != c.calls {
+			t.Fatalf("call %d (%s %s): framework validated %d times, want %d (resp %v, err %v)", i, c.typ, c.val, fw.validations, c.calls, resp, err)
+		}
+	}
 }

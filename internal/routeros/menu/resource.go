@@ -84,6 +84,11 @@ func (r *Resource) Metadata(_ context.Context, req resource.MetadataRequest, res
 // menu's ModifyPlan checks every plan, so it keeps the framework's path.
 func (r *Resource) UnchangedPlanIsPrior() bool { return !r.spec.Singleton }
 
+// ValidationIsPure: a row's checks are its fields' validators and, where a
+// menu adds them, checks of the configuration's values; none reads the
+// router or the provider's settings (version checks are made at plan time).
+func (r *Resource) ValidationIsPure() bool { return true }
+
 func (r *Resource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = r.spec.schema()
 }
