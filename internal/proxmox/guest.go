@@ -75,11 +75,15 @@ func readGuest(ctx context.Context, c *Client, kind, node string, vmid int64) (*
 }
 
 // migrate moves guest vmid from node to target (POST .../migrate with
-// params) and records the new node in the state, so that it stays there
+// params, or through the HA manager when it manages the guest) and records the new node in the state, so that it stays there
 // even when a later step of the update fails. It reports false, with the
 // diagnostic, when the migration failed.
 func (k guestKind) migrate(ctx context.Context, c *Client, state *tfsdk.State, diags *diag.Diagnostics, node, target string, vmid int64, params map[string]any) bool {
-	if err := c.PostTask(ctx, guestPath(k.kind, node, vmid)+"/migrate", params); err != nil {
+	viaHA, err := k.haMigrate(ctx, c, vmid, target) // HA-managed guests move through the HA manager (ha_migrate.go)
+	if !viaHA && err == nil {
+		err = c.PostTask(ctx, guestPath(k.kind, node, vmid)+"/migrate", params)
+	}
+	if err != nil {
 		diags.AddError("Migrating the "+k.noun+" to "+target+" failed", err.Error())
 		return false
 	}
@@ -114,6 +118,17 @@ func growDisk(ctx context.Context, c *Client, base, disk string, old, want sizeV
 		return nil
 	}
 	return c.PutTask(ctx, base+"/resize", map[string]any{"disk": disk, "size": sizeForResize(nb)})
+}
+
+// shutdownTimeout is how long a guest gets to shut down cleanly (ACPI for
+// a VM, the init's poweroff for a container) before PVE stops it.
+const shutdownTimeout = "60"
+
+// shutdownGuest shuts a running guest down gracefully: POST
+// .../status/shutdown with a timeout, after which PVE stops it
+// (forceStop=1), as `started = false` asks.
+func shutdownGuest(ctx context.Context, c *Client, base string) error {
+	return c.PostTask(ctx, base+"/status/shutdown", map[string]any{"timeout": shutdownTimeout, "forceStop": "1"})
 }
 
 // rebootIfPending reboots a running guest whose config has changes PVE

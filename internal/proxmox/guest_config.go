@@ -122,6 +122,12 @@ func sameMAC(a, b string) bool { return strings.EqualFold(a, b) }
 // sameText: PVE ends descriptions and ssh keys with a newline.
 func sameText(a, b string) bool { return strings.TrimRight(a, "\n") == strings.TrimRight(b, "\n") }
 
+// sameVMDescription: qemu-server returns a VM's description without its
+// trailing whitespace (parse_vm_config strips \s+ at the end).
+func sameVMDescription(a, b string) bool {
+	return strings.TrimRight(a, " \t\n\r\f\v") == strings.TrimRight(b, " \t\n\r\f\v")
+}
+
 func known(v types.String) bool { return !v.IsNull() && !v.IsUnknown() }
 
 // configChanges compares the managed config keys before (old) and after

@@ -193,7 +193,7 @@ func (r *lxcResource) Update(ctx context.Context, req resource.UpdateRequest, re
 			return
 		}
 	case !plan.Started.ValueBool() && running:
-		if err := c.PostTask(ctx, base+"/status/shutdown", map[string]any{"timeout": "60", "forceStop": "1"}); err != nil {
+		if err := shutdownGuest(ctx, c, base); err != nil {
 			resp.Diagnostics.AddError("Stopping the container failed", err.Error())
 			return
 		}

@@ -54,7 +54,7 @@ func (r *lxcResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 			},
 			"node": schema.StringAttribute{
 				Required: true, MarkdownDescription: "Cluster node that hosts the container, e.g. `pve-s1`. Changing it migrates the container " +
-					"in place (a running container is stopped, moved and started again: PVE's restart migration).",
+					"in place (a running container is stopped, moved and started again: PVE's restart migration; through the HA manager when HA manages it).",
 				Validators: []validator.String{vNode()},
 			},
 			"vmid": schema.Int64Attribute{

@@ -31,6 +31,7 @@
 //	backup_job_schema.go, backup_job_model.go, backup_job.go   homelab_proxmox_backup_job (/cluster/backup); calendar.go its schedule syntax
 //	ha_schema.go, ha_model.go, ha_resource.go, ha_rule.go       homelab_proxmox_ha_resource (/cluster/ha/resources), homelab_proxmox_ha_rule (/cluster/ha/rules)
 //	node_network_schema.go, node_network_model.go, node_network.go  homelab_proxmox_node_network (/nodes/{node}/network, staged + reload)
+//	node_certificate_schema.go, node_certificate_model.go, node_certificate.go  homelab_proxmox_node_certificate (/nodes/{node}/certificates/custom)
 //	*_data_source.go        the data sources
 //
 // A new guest resource gets the same three files and uses the guest layer;
@@ -45,7 +46,7 @@ import (
 
 // Resources lists the Proxmox VE resources.
 func Resources() []func() resource.Resource {
-	return []func() resource.Resource{newLXCResource, newLXCTemplateResource, newVMResource, newStorageResource, newPoolResource, newBackupJobResource, newHAResourceResource, newHARuleResource, newNodeNetworkResource}
+	return []func() resource.Resource{newLXCResource, newLXCTemplateResource, newVMResource, newStorageResource, newPoolResource, newBackupJobResource, newHAResourceResource, newHARuleResource, newNodeNetworkResource, newNodeCertificateResource}
 }
 
 // DataSources lists the Proxmox VE data sources.

@@ -81,6 +81,12 @@ var stateFixtures = map[string]stateFixture{
 		"prune_backups": {"keep_all": null, "keep_last": 3, "keep_hourly": null, "keep_daily": 7, "keep_weekly": null, "keep_monthly": null, "keep_yearly": null},
 		"notes_template": "{{guestname}}", "mailto": ["admin@lab.example"], "mailnotification": "failure", "comment": "nightly backups"
 	}`, nil},
+	"homelab_proxmox_node_certificate": {newNodeCertificateResource, func() any { return &nodeCertificateModel{} }, 0, `{
+		"id": "pve-s1", "node": "pve-s1", "certificate_pem": "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
+		"chain_pem": null, "private_key_pem": null, "force": false, "restart": true,
+		"fingerprint": "AB:CD", "subject": "/CN=pve-s1.rachuna-net.pl", "issuer": "/CN=rachuna-net Intermediate CA",
+		"not_after": "2027-03-01T00:00:00Z", "subject_alternative_names": ["pve-s1.rachuna-net.pl", "10.10.10.11"]
+	}`, nil},
 }
 
 const (

@@ -287,7 +287,7 @@ func (r *vmResource) Update(ctx context.Context, req resource.UpdateRequest, res
 			return
 		}
 	case !plan.Started.ValueBool() && running:
-		if err := c.PostTask(ctx, base+"/status/stop", nil); err != nil {
+		if err := shutdownGuest(ctx, c, base); err != nil {
 			resp.Diagnostics.AddError("Stopping the VM failed", err.Error())
 			return
 		}

@@ -308,7 +308,7 @@ func (m *vmModel) cloneParams(id int, node, srcNode string) map[string]any {
 // spelling: the planned one after a write, the prior state's in a plan (see
 // "Respelling" in guest_config.go).
 func (m *vmModel) keepSpelling(o *vmModel) {
-	m.Description = respelled(m.Description, o.Description, sameText)
+	m.Description = respelled(m.Description, o.Description, sameVMDescription)
 	sizes := map[string]sizeValue{}
 	for _, d := range o.Disks {
 		sizes[d.Slot.ValueString()] = d.Size

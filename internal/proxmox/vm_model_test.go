@@ -231,7 +231,16 @@ func TestVMKeepSpelling(t *testing.T) {
 	plan := sampleVM() // scsi0 16384M, lower-case MAC
 	plan.Disks = append(plan.Disks, vmDisk{Slot: types.StringValue("scsi1"), Storage: types.StringValue("local-lvm"), Size: sizeOf("10G")})
 	plan.CloudInit.SSHKeys = types.StringValue(sampleKey + "\n")
+	state.Description = types.StringValue("HAProxy \n\n") // qemu-server returns "HAProxy"
 	plan.keepSpelling(&state)
+	if plan.Description.ValueString() != "HAProxy \n\n" {
+		t.Errorf("description %q: trailing whitespace is only PVE's spelling", plan.Description.ValueString())
+	}
+	changed := sampleVM()
+	changed.Description = types.StringValue("HAProxy2")
+	if changed.keepSpelling(&state); changed.Description.ValueString() != "HAProxy2" {
+		t.Errorf("a changed description became %q", changed.Description.ValueString())
+	}
 	if plan.Disks[0].Size.ValueString() != "16G" || plan.Disks[1].Size.ValueString() != "10G" {
 		t.Errorf("disk sizes %v, %v; want 16G (same bytes) and 10G (grown)", plan.Disks[0].Size, plan.Disks[1].Size)
 	}

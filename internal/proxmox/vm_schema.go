@@ -54,7 +54,7 @@ func (r *vmResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *r
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "`node/vmid`.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseNonNullStateForUnknown()}},
-			"node": schema.StringAttribute{Required: true, MarkdownDescription: "Node hosting the VM; changing it migrates the VM (online when running).",
+			"node": schema.StringAttribute{Required: true, MarkdownDescription: "Node hosting the VM; changing it migrates the VM (online when running; through the HA manager when HA manages it).",
 				Validators: []validator.String{vNode()}},
 			"vmid": schema.Int64Attribute{Optional: true, Computed: true,
 				MarkdownDescription: "VMID; allocated without races when omitted.",
@@ -127,7 +127,7 @@ func (r *vmResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *r
 			"agent":   schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(false), MarkdownDescription: "Enable the QEMU guest agent."},
 			"boot":    schema.StringAttribute{Optional: true, Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseNonNullStateForUnknown()}, MarkdownDescription: "Boot order, e.g. `order=scsi0;net0`.", Validators: []validator.String{validate.Regex(bootRe, "boot order (order=scsi0;net0)")}},
 			"onboot":  schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(false)},
-			"started": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(true), MarkdownDescription: "Desired power state (default running)."},
+			"started": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(true), MarkdownDescription: "Desired power state (default running); `false` shuts the VM down (ACPI, then stopped after 60 s)."},
 			"tags": schema.SetAttribute{Optional: true, ElementType: types.StringType,
 				Validators: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.RegexMatches(tagRe, "must be lower case letters, digits and _ - + . (PVE lower-cases tags)"))}},
 			"description": schema.StringAttribute{Optional: true},

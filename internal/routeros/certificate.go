@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/homelab-iac/terraform-provider-homelab/internal/pemcheck"
 	"github.com/homelab-iac/terraform-provider-homelab/internal/providerdata"
 	"github.com/homelab-iac/terraform-provider-homelab/internal/routeros/client"
 	"github.com/homelab-iac/terraform-provider-homelab/internal/routeros/menu"
@@ -71,42 +72,18 @@ func (r *certificateResource) ValidateConfig(ctx context.Context, req resource.V
 	}
 	var cert *x509.Certificate
 	if known(cfg.CertificatePEM.StringValue) {
-		certs, err := parseCertificates(cfg.CertificatePEM.ValueString())
-		switch {
-		case err != nil:
-			resp.Diagnostics.AddAttributeError(path.Root("certificate_pem"), "Not a certificate", "certificate_pem: "+err.Error())
+		if cert = pemcheck.Leaf(path.Root("certificate_pem"), cfg.CertificatePEM.ValueString(), time.Now(), &resp.Diagnostics); cert == nil {
 			return
-		case len(certs) != 1:
-			resp.Diagnostics.AddAttributeError(path.Root("certificate_pem"), "More than one certificate",
-				fmt.Sprintf("certificate_pem holds %d certificates; put the issuers into chain_pem.", len(certs)))
-			return
-		}
-		cert = certs[0]
-		if now := time.Now(); !now.Before(cert.NotAfter) {
-			resp.Diagnostics.AddAttributeError(path.Root("certificate_pem"), "Expired certificate",
-				fmt.Sprintf("The certificate %q expired at %s; issue a new one.", cert.Subject.CommonName, cert.NotAfter.UTC().Format(time.RFC3339)))
-		} else if now.Before(cert.NotBefore) {
-			resp.Diagnostics.AddAttributeWarning(path.Root("certificate_pem"), "Certificate not yet valid",
-				fmt.Sprintf("The certificate %q is valid only from %s.", cert.Subject.CommonName, cert.NotBefore.UTC().Format(time.RFC3339)))
 		}
 	}
 	if known(cfg.ChainPEM.StringValue) {
-		if _, err := parseCertificates(cfg.ChainPEM.ValueString()); err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("chain_pem"), "Not a certificate chain", "chain_pem: "+err.Error())
-		}
+		pemcheck.Chain(path.Root("chain_pem"), cfg.ChainPEM.ValueString(), &resp.Diagnostics)
 	}
 	if known(cfg.PrivateKeyPEM) {
-		key, encrypted, err := parsePrivateKey(cfg.PrivateKeyPEM.ValueString())
-		switch {
-		case err != nil:
-			// never the key itself in a message
-			resp.Diagnostics.AddAttributeError(path.Root("private_key_pem"), "Not a private key", "private_key_pem: "+err.Error())
-		case encrypted && cfg.Passphrase.IsNull():
+		_, encrypted := pemcheck.Key(path.Root("private_key_pem"), cfg.PrivateKeyPEM.ValueString(), cert,
+			"the router would install the certificate without a key and a TLS service could not use it.", &resp.Diagnostics)
+		if encrypted && cfg.Passphrase.IsNull() {
 			resp.Diagnostics.AddAttributeError(path.Root("passphrase"), "Missing passphrase", "private_key_pem is encrypted: set passphrase.")
-		case key != nil && cert != nil && !keyMatches(cert, key):
-			resp.Diagnostics.AddAttributeError(path.Root("private_key_pem"), "Key does not match the certificate",
-				fmt.Sprintf("private_key_pem is not the private key of the certificate %q (fingerprint %s): the router would install "+
-					"the certificate without a key and a TLS service could not use it.", cert.Subject.CommonName, fingerprint(cert)))
 		}
 	}
 }
@@ -147,12 +124,7 @@ func (r *certificateResource) ModifyPlan(ctx context.Context, req resource.Modif
 	} else if certs, err := parseCertificates(cfg.CertificatePEM.ValueString()); err == nil && len(certs) == 1 {
 		setCertComputed(&plan, certs[0])
 		if !plan.PrivateKey.IsNull() && plan.PrivateKey.ValueBool() {
-			if host := r.routerHost(); host != "" && certs[0].VerifyHostname(host) != nil {
-				resp.Diagnostics.AddAttributeWarning(path.Root("certificate_pem"), "Certificate does not cover the router's address",
-					fmt.Sprintf("The certificate's subject alternative names (%s) do not include %q, the host of the provider's routeros url: "+
-						"a client verifying api-ssl against it will fail the hostname check. Issue it with that name or IP address as a SAN.",
-						strings.Join(subjectAltNames(certs[0]), ", "), host))
-			}
+			pemcheck.CoversHost(path.Root("certificate_pem"), certs[0], r.routerHost(), "router", "routeros url", &resp.Diagnostics)
 		}
 	}
 	if plan.Trusted.IsUnknown() && state != nil && (state.CertificatePEM.Equal(plan.CertificatePEM) || sameCert(state.CertificatePEM, plan.CertificatePEM)) {

@@ -83,7 +83,7 @@ func (s *Server) guestClone(r *request, g *guest) (any, *apiError) {
 		ng.Conf["name"] = n
 	}
 	if d, ok := r.params["description"]; ok {
-		ng.Conf["description"] = strings.TrimRight(d, "\n")
+		ng.Conf["description"] = descriptionIn(ng.Type, d)
 	}
 	s.st.Guests[newid] = ng
 	s.holdLock(ng, "clone")

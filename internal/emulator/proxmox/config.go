@@ -7,7 +7,7 @@ import (
 
 // typedConf renders a config with PVE's JSON types: booleans and integers as
 // numbers, "number" options (cpulimit) and everything else as strings; the
-// description gets its trailing newline.
+// description as each stack's parser returns it (descriptionOut).
 func typedConf(typ string, conf map[string]string) map[string]any {
 	ms := createSchema(typ)
 	out := make(map[string]any, len(conf))
@@ -15,7 +15,7 @@ func typedConf(typ string, conf map[string]string) map[string]any {
 		out[k] = typedValue(ms, k, v)
 	}
 	if d, ok := conf["description"]; ok {
-		out["description"] = strings.TrimRight(d, "\n") + "\n"
+		out["description"] = descriptionOut(typ, d)
 	}
 	if _, ok := conf["cipassword"]; ok {
 		out["cipassword"] = "**********" // qemu-server never returns it
@@ -82,7 +82,7 @@ func (s *Server) guestPending(r *request, g *guest) (any, *apiError) {
 		if v, ok := g.Conf[k]; ok {
 			e["value"] = typedValue(ms, k, v)
 			if k == "description" {
-				e["value"] = strings.TrimRight(v, "\n") + "\n"
+				e["value"] = descriptionOut(g.Type, v)
 			}
 		}
 		if v, ok := g.Pending[k]; ok {
@@ -202,8 +202,21 @@ func (s *Server) updateConfig(r *request, g *guest) *apiError {
 		final[k] = v
 	}
 	running := g.Status == "running"
-	for k, v := range final {
-		if running && !hotpluggable(g, k) {
+	hotplugErrs := map[string]string{}
+	for _, k := range sortedKeys(final) {
+		v := final[k]
+		live := hotpluggable(g, k)
+		if running && g.Type == "qemu" {
+			if media, msg := qemuMediaChange(g, k, v); msg != "" {
+				hotplugErrs[k], live = msg, false
+			} else if media {
+				live = true
+			}
+		}
+		if running && !live {
+			if old, ok := g.Pending[k]; ok && g.Type == "qemu" && isDiskKey("qemu", k) && diskVolume(old) != diskVolume(v) {
+				s.registerUnusedQemu(g, old) // a pending drive replaced again
+			}
 			g.Pending[k] = v
 			continue
 		}
@@ -211,6 +224,13 @@ func (s *Server) updateConfig(r *request, g *guest) *apiError {
 		delete(g.Pending, k)
 	}
 	for _, k := range dels {
+		// A value only pending goes at once (update_vm).
+		if pv, ok := g.Pending[k]; ok {
+			delete(g.Pending, k)
+			if g.Type == "qemu" && isDiskKey("qemu", k) {
+				s.registerUnusedQemu(g, pv)
+			}
+		}
 		if running && !hotpluggable(g, k) {
 			if !contains(g.PendingDelete, k) {
 				g.PendingDelete = append(g.PendingDelete, k)
@@ -223,14 +243,22 @@ func (s *Server) updateConfig(r *request, g *guest) *apiError {
 		delete(g.Pending, k)
 		g.PendingDelete = remove(g.PendingDelete, k)
 	}
+	if len(hotplugErrs) > 0 {
+		return paramErr(hotplugErrs)
+	}
 	return nil
 }
 
-// replaceOption sets k, moving a replaced disk volume to an unused slot.
+// replaceOption sets k, moving a replaced disk volume to an unused slot
+// (qemu: as registerUnusedQemu decides).
 func (s *Server) replaceOption(g *guest, k, v string) {
 	if old, ok := g.Conf[k]; ok && isDiskKey(g.Type, k) {
-		if oldVol, newVol := diskVolume(old), diskVolume(v); oldVol != "" && oldVol != newVol && s.st.findAnyVolume(oldVol) != nil {
-			g.Conf[freeKey(g.Conf, "unused")] = oldVol
+		if oldVol, newVol := diskVolume(old), diskVolume(v); oldVol != "" && oldVol != newVol {
+			if g.Type == "qemu" {
+				s.registerUnusedQemu(g, old)
+			} else if s.st.findAnyVolume(oldVol) != nil {
+				g.Conf[freeKey(g.Conf, "unused")] = oldVol
+			}
 		}
 	}
 	g.Conf[k] = v
@@ -245,12 +273,16 @@ func (s *Server) deleteOption(g *guest, k string) {
 	}
 	delete(g.Conf, k)
 	if strings.HasPrefix(k, "unused") {
-		if vol := s.st.findAnyVolume(v); vol != nil {
+		if g.Type == "qemu" {
+			s.deallocUnusedQemu(g, v)
+		} else if vol := s.st.findAnyVolume(v); vol != nil {
 			s.st.removeVolume(vol)
 		}
 		return
 	}
-	if isDiskKey(g.Type, k) {
+	if isDiskKey(g.Type, k) && g.Type == "qemu" {
+		s.registerUnusedQemu(g, v)
+	} else if isDiskKey(g.Type, k) {
 		if vol := diskVolume(v); vol != "" && s.st.findAnyVolume(vol) != nil {
 			g.Conf[freeKey(g.Conf, "unused")] = vol
 		}
@@ -295,7 +327,7 @@ func hotpluggable(g *guest, k string) bool {
 	switch base {
 	case "net":
 		return strings.Contains(hp, "network")
-	case "scsi", "virtio", "sata":
+	case "scsi", "virtio": // not ide, sata, efidisk, tpmstate (vmconfig_hotplug_pending)
 		return strings.Contains(hp, "disk")
 	case "usb":
 		return strings.Contains(hp, "usb")

@@ -75,6 +75,9 @@ func (s *Server) allocOption(g *guest, k string, p *paramSchema, kv map[string]s
 		if s.st.storage(storageID) == nil {
 			return "", errf("storage '%s' does not exist", storageID)
 		}
+		if err := s.checkCloudinitAlloc(g, k, volid); err != nil {
+			return "", err
+		}
 		s.st.addVolume(&volume{Node: g.Node, Storage: storageID, Volid: volid, Content: "images", Format: "raw", Size: 4 << 20, VMID: g.VMID})
 		kv[vk] = volid
 		kv["media"] = "cdrom"

@@ -6,8 +6,11 @@
 // What is modelled:
 //
 //   - HTTPS under /api2/json with a generated CA and certificate (or a given
-//     one); urlencoded bodies (also without Content-Type) and JSON bodies;
-//     query parameters merged over the body; path variables unescaped, so
+//     one); urlencoded bodies (also without Content-Type) and JSON bodies,
+//     multipart/form-data for file uploads only (upload.go; any other type
+//     is 506 "upload 'Content-Type '<type>' not implemented", as
+//     pve-http-server's AnyEvent.pm answers); query parameters merged over
+//     the body; path variables unescaped, so
 //     volume ids work raw ("local:vztmpl/x") or escaped ("%2F"); UPIDs raw.
 //   - Answers as pve-http-server formats them: {"data": ...} (+ "total"),
 //     errors {"data":null,"message":"...\n"[,"errors":{param: text}]} with
@@ -53,7 +56,9 @@
 //     without purge, or when a linked clone uses the base disk). Values are
 //     stored normalised (tags lower-cased, deduplicated, sorted, joined with
 //     ";"; LXC networks get type=veth and a BC:24:11 hwaddr; qemu networks
-//     model=MAC; descriptions come back with a trailing newline) and
+//     model=MAC; a container's description comes back with a trailing
+//     newline, a VM's without trailing whitespace: description.go), other
+//     property strings (agent, startup, features, ...) as sent, and
 //     returned with PVE's JSON types (booleans and integers as numbers,
 //     "number" options such as cpulimit as strings, qemu memory as a string).
 //     VMIDs are unique across the cluster; /cluster/nextid answers a string.
@@ -63,6 +68,25 @@
 //     guest's lock ("create", "clone", "migrate") that long; failures are reported as the task's exitstatus
 //     (e.g. qemu's "shrinking disks is not supported") where PVE fails inside
 //     the worker.
+//   - Guest details from qemu-server, pve-container, pve-storage and
+//     pve-ha-manager: what a replaced or removed qemu drive leaves
+//     (qemudrives.go: cloud-init volumes freed, CD-ROM media never unusedN,
+//     only volumes the VM owns registered or freed, a second cloud-init
+//     drive refused) and a CD-ROM medium swapped live on a running VM, where
+//     ide/sata disks wait for the next start; uptime counted from the last
+//     start or reboot (uptime.go); ha-managed creates added as started only
+//     with start=1 (ha.go); GET .../content/{volume} paths as
+//     PVE::Storage::path prints them (volpath.go); /nodes' ssl_fingerprint,
+//     the node's pveproxy-ssl.pem or pve-ssl.pem fingerprint
+//     (nodefingerprint.go, pve-cluster's get_node_fingerprint); file uploads
+//     (upload.go); GET /nodes/{node}/query-url-metadata (urlmeta.go, no
+//     real HTTP: sizes from SetDownload or a stand-in); GET
+//     /nodes/{node}/lxc/{vmid}/interfaces (lxcinterfaces.go: lo, the NICs'
+//     static and link-local addresses); GET
+//     /nodes/{node}/qemu/{vmid}/agent/network-get-interfaces (agent.go:
+//     the agent never runs); POST /cluster/ha/resources/{sid}/migrate and
+//     relocate (hamigrate.go: the CRM's motion applied at once, with
+//     resource affinity). Each file names what stays unconfirmed.
 //   - The storage configuration /storage (storagecfg.go, from pve-storage's
 //     Config.pm and plugins): dir, nfs, cifs, pbs, lvmthin and lvm with
 //     their own options, required and fixed ones, default content, always
@@ -86,6 +110,32 @@
 //     bridges, bonds and VLANs staged in interfaces.new, applied by the
 //     reload task (then guests see the new bridges) or reverted, with the
 //     writer's checks (ports, slaves, parents, MTUs, gateways).
+//   - Node certificates /nodes/{node}/certificates (certs.go, certinfo.go,
+//     from pve-manager's API2/Certificates.pm, CertHelpers.pm and
+//     Service/pveproxy.pm, pve-common's Certificate.pm and pve-cluster's
+//     Cluster/Setup.pm): a cluster CA (pve-root-ca.pem) and per node a
+//     pve-ssl.pem it signed (SANs 127.0.0.1, ::1, localhost, the node name);
+//     info lists pve-root-ca.pem, pve-ssl.pem and pveproxy-ssl.pem with
+//     get_certificate_info's fields (fingerprint as upper-case colon hex,
+//     subject/issuer as X509_NAME_oneline, san DNS and IP entries only, IPv6
+//     unabbreviated, epochs, pem, public-key-type/bits); POST custom checks
+//     check_pem's formats, refuses an upload without a key when the node has
+//     none, an existing custom certificate without force ("Custom certificate
+//     file exists but force flag is not set."), and a key that does not match
+//     (files removed, old ones restored); DELETE custom unlinks them. The
+//     HTTPS listener is the pveproxy of one node, Config.EndpointNode (the
+//     first node by default): it serves that node's custom certificate (with
+//     its chain) when both files exist, else its pve-ssl, as loaded at its
+//     last restart, i.e. after an upload or delete with restart=1, switching
+//     per handshake (tls.Config.GetCertificate). Uploads to other nodes
+//     change only their info. Certificates are not kept in state files.
+//     Unconfirmed: what $! holds in "key does not match the certificate
+//     (chain) ($!)" (empty here; the pid prefix is the emulator's), that an
+//     upload without restart leaves the running pveproxy on the old
+//     certificate until something restarts it, and OpenSSL's \xHH escapes of
+//     non-ASCII name bytes (printed as is). The PEM format checks run in the
+//     handler, after the permission check. Keys are P-256 (PVE: RSA 2048).
+//     ACME is not modelled.
 //   - /version, /nodes, /nodes/{node}/status, /cluster/status,
 //     /cluster/resources (type filter).
 //   - Knobs: latency, failing the next N requests to a path (HTTP 500 or a
@@ -97,8 +147,9 @@
 //
 // What is not modelled: other users, groups, ACLs and realms (only root@pam
 // and its tokens), two-factor auth, snapshots, backups and restore,
-// move_volume/move_disk, SDN, firewall, replication, guest agent, consoles,
-// storage activation (mounts, PBS connections), real resource usage (status values are
-// plausible constants), the 3 s delay after failed logins, and hotplug
-// details beyond the default "network,disk,usb".
+// move_volume/move_disk, SDN, firewall, replication, a running guest agent,
+// consoles, storage activation (mounts, PBS connections), real resource
+// usage (status values other than uptime are plausible constants), the 3 s
+// delay after failed logins, and hotplug details beyond the default
+// "network,disk,usb".
 package proxmox

@@ -112,10 +112,7 @@ func (s *Server) downloadURL(r *request) (any, *apiError) {
 		}
 		log[len(log)-1] += "OK, checksum verified"
 	}
-	size := int64(150 << 20)
-	if known {
-		size = int64(len(body))
-	}
+	size := standInSize(s, rawURL)
 	s.st.addVolume(&volume{Node: node, Storage: st.ID, Volid: volid, Content: content, Format: fileFormat(name), Size: size, Ctime: time.Now().Unix()})
 	return task("", append(log, "download of '"+rawURL+"' to '"+dest+"' finished")...)
 }
@@ -141,11 +138,13 @@ func normalizeContentFilename(name string) string {
 }
 
 // storagePath is a storage's mount point, and whether it has one (download
-// and upload need a file based storage). PVE takes it from storage.cfg: the
-// installer's "local" is /var/lib/vz, network storages are mounted under
-// /mnt/pve/<id>; other directory storages get /mnt/<id> here (their path is
-// whatever the admin configured).
+// and upload need a file based storage): storage.cfg's path; without one
+// (an old state file) the installer's "local" is /var/lib/vz, network
+// storages are mounted under /mnt/pve/<id>, other directories /mnt/<id>.
 func storagePath(st *storage) (string, bool) {
+	if p := st.Options["path"]; p != "" && st.Type != "lvm" && st.Type != "lvmthin" && st.Type != "pbs" {
+		return p, true // storage.cfg's path (dir, nfs, cifs, ...)
+	}
 	switch {
 	case st.ID == "local" && st.Type == "dir":
 		return "/var/lib/vz", true
@@ -169,23 +168,26 @@ func checksumWellFormed(algo, sum string) bool {
 
 // hexDigest is get_file_hash: the lower-case hex digest.
 func hexDigest(algo string, body []byte) string {
-	var h hash.Hash
-	switch algo {
-	case "md5":
-		h = md5.New()
-	case "sha1":
-		h = sha1.New()
-	case "sha224":
-		h = sha256.New224()
-	case "sha256":
-		h = sha256.New()
-	case "sha384":
-		h = sha512.New384()
-	default:
-		h = sha512.New()
-	}
+	h := newHash(algo)
 	h.Write(body)
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// newHash is the hash of a checksum-algorithm value.
+func newHash(algo string) hash.Hash {
+	switch algo {
+	case "md5":
+		return md5.New()
+	case "sha1":
+		return sha1.New()
+	case "sha224":
+		return sha256.New224()
+	case "sha256":
+		return sha256.New()
+	case "sha384":
+		return sha512.New384()
+	}
+	return sha512.New()
 }
 
 // SetDownload gives the file a download from rawURL fetches: downloads of it

@@ -63,13 +63,14 @@ func remove(list []string, s string) []string {
 }
 
 // normaliseOption turns a requested value into the stored one: tags
-// normalised, networks completed, disks "storage:N" allocated.
+// normalised, networks completed and re-printed, disks "storage:N"
+// allocated; anything else verbatim.
 func (s *Server) normaliseOption(r *request, g *guest, k, v, defaultStorage string) (string, *apiError) {
 	if k == "tags" {
 		return normaliseTags(v), nil
 	}
 	if k == "description" {
-		return strings.TrimRight(v, "\n"), nil
+		return descriptionIn(g.Type, v), nil
 	}
 	ms := createSchema(g.Type)
 	p := ms.lookup(k)
@@ -97,5 +98,8 @@ func (s *Server) normaliseOption(r *request, g *guest, k, v, defaultStorage stri
 	case isDiskKey(g.Type, k):
 		return s.allocOption(g, k, p, kv, defaultStorage)
 	}
-	return printPropertyString(p, kv), nil
+	// Other property strings (agent, startup, features, cpu, ...) are
+	// stored as sent: qemu-server re-prints only drives (print_drive) and
+	// NICs (print_net), pve-container only NICs and mount points.
+	return v, nil
 }

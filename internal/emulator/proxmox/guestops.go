@@ -130,14 +130,8 @@ func (s *Server) guestMigrate(r *request, g *guest) (any, *apiError) {
 			return nil, errf("can't migrate running VM without --online")
 		}
 	}
-	for _, v := range s.st.Volumes {
-		if v.VMID == g.VMID && v.Node == g.Node {
-			v.Node = target
-		}
-	}
 	src := g.Node
-	g.Node = target
-	s.holdLock(g, "migrate")
+	s.moveGuest(g, target)
 	typ := "vzmigrate"
 	if g.Type == "qemu" {
 		typ = "qmigrate"

@@ -26,11 +26,21 @@ import (
 //   - DELETE (purge=1 by default) also removes the resource from the HA
 //     rules, deleting rules left without resources.
 //
-// Unconfirmed: whether a guest create with ha-managed sets state=started
-// in resources.cfg (it does here); the purge on guest destroy also cleaning
-// the rules (it does here, as the HA resource delete does).
+// A guest create with ha-managed=1 adds the resource with state started
+// when start=1, else stopped (qemu-server API2/Qemu.pm create_vm,
+// pve-container API2/LXC.pm create_vm).
+//
+// Unconfirmed: the purge on guest destroy also cleaning the rules (it does
+// here, as the HA resource delete does).
 
 var haOptionKeys = []string{"max_restart", "max_relocate", "failback", "comment"}
+
+func haCreateState(p map[string]string) string {
+	if p["start"] == "1" {
+		return "started"
+	}
+	return "stopped"
+}
 
 // haSID is the HA service id of a guest: "ct:100" or "vm:100".
 func haSID(g *guest) string {

@@ -36,12 +36,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, hr *http.Request) {
 		injectFailure(w, mode)
 		return
 	}
-	params, perr := readParams(hr)
+	params, upload, perr := readRequestParams(hr)
 	if perr != nil {
 		writeError(w, perr)
 		return
 	}
-	r := &request{method: hr.Method, path: path, vars: vars, params: params}
+	r := &request{method: hr.Method, path: path, vars: vars, params: params, upload: upload}
 	if rt == nil || !rt.noAuth {
 		if aerr := s.authenticate(hr, r); aerr != nil {
 			writeError(w, aerr)
@@ -147,8 +147,11 @@ func readParams(hr *http.Request) (map[string]string, *apiError) {
 				return nil, &apiError{Status: http.StatusBadRequest, Message: "unable to parse request body"}
 			}
 			add(vals)
-		default:
-			return nil, &apiError{Status: 415, Message: "unsupported content type '" + ct + "'"}
+		default: // multipart/form-data too, but for uploads (upload.go)
+			if len(body) == 0 {
+				break // pveproxy looks at the type only with a Content-Length
+			}
+			return nil, &apiError{Status: 506, Message: "upload 'Content-Type '" + hr.Header.Get("Content-Type") + "' not implemented"}
 		}
 	}
 	q, err := url.ParseQuery(hr.URL.RawQuery)

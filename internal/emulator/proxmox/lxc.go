@@ -73,13 +73,13 @@ func (s *Server) createLXC(r *request) (any, *apiError) {
 	s.holdLock(g, "create")
 	g.Pool = p["pool"]
 	if p["ha-managed"] == "1" {
-		s.st.HA[haSID(g)] = &haResource{SID: haSID(g), State: "started"}
+		s.st.HA[haSID(g)] = &haResource{SID: haSID(g), State: haCreateState(p)}
 	}
 	log := []string{"extracting archive '" + tmpl + "'", "Total bytes read: 524288000 (500MiB, 100MiB/s)", "Detected container architecture: amd64"}
 	// start=1 runs the start API after the create (a vzstart worker of its
 	// own), which fails on a missing bridge: the container stays stopped.
 	if fail, _ := s.startNetworkError(g); p["start"] == "1" && fail == "" {
-		g.Status = "running"
+		g.start()
 	}
 	return s.newTask(node, "vzcreate", itoa(vmid), r.user, "", log...), nil
 }

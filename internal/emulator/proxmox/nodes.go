@@ -16,7 +16,7 @@ func (s *Server) clusterStatus(r *request) (any, *apiError) {
 	}}
 	for i, n := range s.st.Nodes {
 		out = append(out, map[string]any{
-			"type": "node", "id": "node/" + n, "name": n, "nodeid": i + 1, "online": 1, "local": b2i(i == 0),
+			"type": "node", "id": "node/" + n, "name": n, "nodeid": i + 1, "online": 1, "local": b2i(n == s.certs.endpoint),
 			"ip": fmt.Sprintf("127.0.0.%d", i+1), "level": "",
 		})
 	}
@@ -27,7 +27,9 @@ func (s *Server) clusterStatus(r *request) (any, *apiError) {
 func (s *Server) nodeList(r *request) (any, *apiError) {
 	var out []map[string]any
 	for _, n := range s.st.Nodes {
-		out = append(out, s.nodeEntry(n))
+		e := s.nodeEntry(n)
+		e["ssl_fingerprint"] = s.sslFingerprint(n) // only here, not in /cluster/resources
+		out = append(out, e)
 	}
 	return out, nil
 }
@@ -36,7 +38,6 @@ func (s *Server) nodeEntry(n string) map[string]any {
 	return map[string]any{
 		"node": n, "id": "node/" + n, "type": "node", "status": "online", "cpu": 0.02, "maxcpu": nodeCPUs,
 		"mem": 4 * gib, "maxmem": 32 * gib, "disk": 10 * gib, "maxdisk": 100 * gib, "uptime": 86400, "level": "",
-		"ssl_fingerprint": "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF",
 	}
 }
 

@@ -40,7 +40,7 @@ func (s *Server) lxcPower(op string, r *request, g *guest) (any, *apiError) {
 			// fails on a missing bridge (bridges.go).
 			s.applyPending(g)
 			if fail, _ = s.startNetworkError(g); fail == "" {
-				g.Status = "running"
+				g.start()
 			}
 		}
 	case "stop", "shutdown", "suspend":
@@ -57,6 +57,7 @@ func (s *Server) lxcPower(op string, r *request, g *guest) (any, *apiError) {
 			return nil, errf("VM %d not running", g.VMID) // sic, pve-container says VM
 		}
 		s.applyPending(g)
+		g.start()
 	case "resume":
 		if running {
 			return nil, errf("CT %d already running", g.VMID)
@@ -88,7 +89,7 @@ func (s *Server) qemuPower(op string, r *request, g *guest) (any, *apiError) {
 			if fail, log = s.startNetworkError(g); fail != "" {
 				return s.newTask(g.Node, typ, itoa(g.VMID), r.user, fail, log...), nil
 			}
-			g.Status, g.Paused = "running", false
+			g.start()
 		}
 	case "stop":
 		if locked {
@@ -113,6 +114,7 @@ func (s *Server) qemuPower(op string, r *request, g *guest) (any, *apiError) {
 			return nil, errf("VM %d not running", g.VMID)
 		}
 		s.applyPending(g)
+		g.start()
 	case "suspend":
 		if !running {
 			return nil, errf("VM %d not running", g.VMID)

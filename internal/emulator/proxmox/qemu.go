@@ -45,14 +45,14 @@ func (s *Server) createQemu(r *request) (any, *apiError) {
 	s.holdLock(g, "create")
 	g.Pool = p["pool"]
 	if p["ha-managed"] == "1" {
-		s.st.HA[haSID(g)] = &haResource{SID: haSID(g), State: "started"}
+		s.st.HA[haSID(g)] = &haResource{SID: haSID(g), State: haCreateState(p)}
 	}
 	// The create worker calls the start API (its own qmstart worker) and
 	// only warns when that fails, e.g. on a missing bridge (bridges.go): the
 	// VM stays, stopped. Whether the create task then ends with "WARNINGS"
 	// is unconfirmed; the emulator reports OK.
 	if fail, _ := s.startNetworkError(g); p["start"] == "1" && fail == "" {
-		g.Status = "running"
+		g.start()
 	}
 	return s.newTask(node, "qmcreate", itoa(vmid), r.user, ""), nil
 }

@@ -26,7 +26,7 @@ func TestQemuCreateAndConfig(t *testing.T) {
 	checks := map[string]any{
 		"memory": "2048", "cores": float64(2), "cpulimit": "2", "name": "vm300",
 		"scsi0": "local-lvm:vm-300-disk-0,size=32G", "efidisk0": "local-lvm:vm-300-disk-1,efitype=4m,size=4M",
-		"ide2": "local-lvm:vm-300-cloudinit,media=cdrom", "boot": "order=scsi0;net0", "description": "a\nb\n",
+		"ide2": "local-lvm:vm-300-cloudinit,media=cdrom", "boot": "order=scsi0;net0", "description": "a\nb",
 		"cipassword": "**********",
 	}
 	for k, v := range checks {
@@ -42,7 +42,7 @@ func TestQemuCreateAndConfig(t *testing.T) {
 	}
 	var ha map[string]any
 	c.ok("GET", "/cluster/ha/resources/vm:300", nil, &ha)
-	if ha["state"] != "started" {
+	if ha["state"] != "stopped" { // started only with start=1
 		t.Fatalf("ha-managed create: %v", ha)
 	}
 	// An existing VMID fails the create task, as qemu-server checks in the worker.

@@ -30,6 +30,7 @@ type request struct {
 	user     string          // root@pam or root@pam!token
 	privs    map[string]bool // nil: all privileges
 	total    int             // "total" member of the answer when > 0
+	upload   *uploadedFile   // the file of an upload (upload.go)
 }
 
 var routes []*route

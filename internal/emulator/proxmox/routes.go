@@ -14,6 +14,8 @@ func init() {
 	addRoute("GET", "/cluster/ha/resources/{sid}", (*Server).haGet, "/:Sys.Audit")
 	addRoute("PUT", "/cluster/ha/resources/{sid}", (*Server).haUpdate, "/:Sys.Console")
 	addRoute("DELETE", "/cluster/ha/resources/{sid}", (*Server).haDelete, "/:Sys.Console")
+	addRoute("POST", "/cluster/ha/resources/{sid}/migrate", (*Server).haMotion, "/:Sys.Console")
+	addRoute("POST", "/cluster/ha/resources/{sid}/relocate", (*Server).haMotion, "/:Sys.Console")
 	addRoute("GET", "/cluster/ha/rules", (*Server).haRuleList, "/:Sys.Audit")
 	addRoute("POST", "/cluster/ha/rules", (*Server).haRuleCreate, "/:Sys.Console")
 	addRoute("GET", "/cluster/ha/rules/{rule}", (*Server).haRuleGet, "/:Sys.Audit")
@@ -55,6 +57,14 @@ func init() {
 	addRoute("GET", "/nodes/{node}/storage/{storage}/content/{volume}", (*Server).contentGet, "/storage/{storage}:Datastore.Audit|Datastore.AllocateSpace")
 	addRoute("DELETE", "/nodes/{node}/storage/{storage}/content/{volume}", (*Server).contentDelete, "/storage/{storage}:Datastore.Allocate")
 	addRoute("POST", "/nodes/{node}/storage/{storage}/download-url", (*Server).downloadURL, "/storage/{storage}:Datastore.AllocateTemplate", "/nodes/{node}:Sys.AccessNetwork|Sys.Modify")
+	addRoute("GET", "/nodes/{node}/certificates", (*Server).certIndex)
+	addRoute("GET", "/nodes/{node}/certificates/info", (*Server).certInfoList)
+	addRoute("POST", "/nodes/{node}/certificates/custom", (*Server).certUpload, "/nodes/{node}:Sys.Modify")
+	addRoute("DELETE", "/nodes/{node}/certificates/custom", (*Server).certDelete, "/nodes/{node}:Sys.Modify")
+	addRoute("POST", "/nodes/{node}/storage/{storage}/upload", (*Server).upload, "/storage/{storage}:Datastore.AllocateTemplate")
+	addRoute("GET", "/nodes/{node}/query-url-metadata", (*Server).queryURLMetadata).check = checkURLMetadataPerms
+	addRoute("GET", "/nodes/{node}/lxc/{vmid}/interfaces", guestOp("lxc", (*Server).lxcInterfaces), "/vms/{vmid}:VM.Audit")
+	addRoute("GET", "/nodes/{node}/qemu/{vmid}/agent/network-get-interfaces", guestOp("qemu", (*Server).agentNetworkGetInterfaces), "/vms/{vmid}:VM.GuestAgent.Audit|VM.GuestAgent.Unrestricted")
 	addRoute("GET", "/nodes/{node}/aplinfo", (*Server).aplinfoList)
 	addRoute("POST", "/nodes/{node}/aplinfo", (*Server).aplinfoDownload, "/storage/{storage}:Datastore.AllocateTemplate")
 

@@ -34,6 +34,7 @@ type Config struct {
 	StateFile      string        // initial state (JSON) to load
 	CertPEM        []byte        // served certificate (chain), with KeyPEM
 	KeyPEM         []byte        // when both empty a CA + server cert for 127.0.0.1/localhost is generated
+	EndpointNode   string        // the node whose pveproxy the listener is (certs.go); "" means the first node
 }
 
 // FailMode is how FailNext makes a request fail.
@@ -49,6 +50,7 @@ type Server struct {
 	cfg      Config
 	url      string
 	caPEM    []byte
+	certs    *certStore // node certificates and what the listener serves (certs.go)
 	srv      *http.Server
 	ln       net.Listener
 	secret   []byte // signs tickets and CSRF tokens
@@ -117,11 +119,17 @@ func Start(cfg Config) (*Server, error) {
 	}
 	_ = apiSchema() // fail early on a broken embedded schema
 
-	cert, caPEM, err := serverCert(cfg.CertPEM, cfg.KeyPEM)
+	endpoint := cfg.EndpointNode
+	if endpoint == "" && len(s.st.Nodes) > 0 {
+		endpoint = s.st.Nodes[0]
+	} else if !s.st.hasNode(endpoint) {
+		return nil, errors.New("proxmox emulator: endpoint node " + endpoint + " is not a node of the cluster")
+	}
+	certs, caPEM, err := newCertStore(cfg.CertPEM, cfg.KeyPEM, endpoint)
 	if err != nil {
 		return nil, err
 	}
-	s.caPEM = caPEM
+	s.certs, s.caPEM = certs, caPEM
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return nil, err
@@ -130,7 +138,7 @@ func Start(cfg Config) (*Server, error) {
 	s.url = "https://" + ln.Addr().String()
 	s.srv = &http.Server{
 		Handler:           s,
-		TLSConfig:         &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12},
+		TLSConfig:         &tls.Config{GetCertificate: certs.getCertificate, MinVersion: tls.VersionTLS12},
 		ReadHeaderTimeout: 30 * time.Second,
 		ErrorLog:          log.New(io.Discard, "", 0),
 		// pveproxy speaks HTTP/1.1 only; this also keeps Hijack available.

@@ -50,7 +50,7 @@ type guest struct {
 
 	taskLock      string    // lock held by a running task (create, clone, migrate)
 	taskLockUntil time.Time // when that task ends
-	Uptime        int64     `json:"-"`
+	startedAt     time.Time // when its process last started (uptime.go)
 }
 
 // storage is a storage definition; Nodes nil means every node.
@@ -155,6 +155,9 @@ func (st *state) init() {
 		}
 		if g.Status == "" {
 			g.Status = "stopped"
+		}
+		if g.Status == "running" {
+			g.startedAt = time.Now()
 		}
 	}
 }

@@ -88,7 +88,7 @@ func (s *Server) guestStatusMap(g *guest) map[string]any {
 	}
 	if running {
 		m["mem"] = maxmem / 4
-		m["uptime"] = 3600
+		m["uptime"] = g.uptime()
 		m["cpu"] = 0.01
 		m["pid"] = 10000 + g.VMID
 		m["disk"] = maxdisk / 10

@@ -125,7 +125,7 @@ func (s *Server) contentGet(r *request) (any, *apiError) {
 	if v == nil {
 		return nil, errf("volume '%s' does not exist", volid)
 	}
-	return map[string]any{"path": "/var/lib/vz/" + v.Volid, "size": v.Size, "used": v.Size, "format": v.Format}, nil
+	return map[string]any{"path": volumePath(s.st.storage(v.Storage), v), "size": v.Size, "used": v.Size, "format": v.Format}, nil
 }
 
 // DELETE /nodes/{node}/storage/{storage}/content/{volume}: the volume id may

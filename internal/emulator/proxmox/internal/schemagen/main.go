@@ -46,6 +46,15 @@ var servedPaths = []string{
 	"/cluster/ha/rules/{rule}",
 	"/nodes/{node}/network",
 	"/nodes/{node}/network/{iface}",
+	"/nodes/{node}/certificates",
+	"/nodes/{node}/certificates/info",
+	"/nodes/{node}/certificates/custom",
+	"/nodes/{node}/query-url-metadata",
+	"/nodes/{node}/storage/{storage}/upload",
+	"/nodes/{node}/lxc/{vmid}/interfaces",
+	"/nodes/{node}/qemu/{vmid}/agent/network-get-interfaces",
+	"/cluster/ha/resources/{sid}/migrate",
+	"/cluster/ha/resources/{sid}/relocate",
 }
 
 // guestPaths are instantiated for both lxc and qemu.
