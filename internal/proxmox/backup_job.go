@@ -152,13 +152,9 @@ func (r *backupJobResource) Update(ctx context.Context, req resource.UpdateReque
 		return
 	}
 	id := state.JobID.ValueString()
-	params, del := configChanges(state.toAPI(ctx), plan.toAPI(ctx))
-	setDelete(params, del)
-	if len(params) > 0 {
-		if _, err := c.Put(ctx, backupJobPath(id), params); err != nil {
-			addBackupJobRefusal(&resp.Diagnostics, fmt.Sprintf("Updating backup job %q (homelab_proxmox_backup_job)", id), err)
-			return
-		}
+	if err := putClusterChanges(ctx, c, backupJobPath(id), state.toAPI(ctx), plan.toAPI(ctx), nil); err != nil {
+		addBackupJobRefusal(&resp.Diagnostics, fmt.Sprintf("Updating backup job %q (homelab_proxmox_backup_job)", id), err)
+		return
 	}
 	plan.JobID = state.JobID
 	plan.ID = state.JobID
@@ -166,19 +162,10 @@ func (r *backupJobResource) Update(ctx context.Context, req resource.UpdateReque
 }
 
 func (r *backupJobResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var m backupJobModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := clientOrDiag(ctx, r.data, &resp.Diagnostics)
-	if c == nil {
-		return
-	}
-	id := m.JobID.ValueString()
-	if _, err := c.Delete(ctx, backupJobPath(id)); err != nil && !backupJobGone(err) {
-		addRefusal(&resp.Diagnostics, fmt.Sprintf("Deleting backup job %q (homelab_proxmox_backup_job)", id), err, nil)
-	}
+	deleteClusterObject(ctx, r.data, req, resp, func(m *backupJobModel) (string, string) {
+		id := m.JobID.ValueString()
+		return backupJobPath(id), fmt.Sprintf("backup job %q (homelab_proxmox_backup_job)", id)
+	}, backupJobGone)
 }
 
 // ImportState takes the job id.

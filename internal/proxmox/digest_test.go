@@ -118,3 +118,45 @@ func TestAccVM_staleDigest(t *testing.T) {
 		},
 	})
 }
+
+// TestAccLXC_staleDigestResize: a disk resize carries the digest too: an
+// edit in PVE between plan and apply refuses a grow-only update, and a
+// grow that follows the apply's own config change (which changes the
+// digest) goes through.
+func TestAccLXC_staleDigestResize(t *testing.T) {
+	e := acctest.Proxmox(t)
+	withTemplate(t, e)
+	cfg := func(size, mem string) string {
+		return lxcConfig(e, "  rootfs = { storage = \"local-lvm\", size = \""+size+"\" }\n  memory = "+mem+"\n")
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkNoGuests(e),
+		Steps: []resource.TestStep{
+			{Config: cfg("8G", "1024")},
+			{ // grow only, edited in PVE after the plan: refused, not grown
+				Config: cfg("10G", "1024"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					betweenPlanAndApply(func() error {
+						_, err := e.Call("PUT", "/nodes/pve-s1/lxc/1005/config", map[string]string{"description": "edited in the PVE UI"})
+						return err
+					}),
+				}},
+				ExpectError: errRe(`Container changed outside OpenTofu.*pve-s1/1005`),
+			},
+			{ // a new plan sees the edit; config change and grow in one apply
+				PreConfig: func() {
+					if err := checkConfig(e, "lxc", "pve-s1", 1005, "rootfs", "local-lvm:vm-1005-disk-0,size=8G")(nil); err != nil {
+						t.Fatalf("the refused resize grew the disk: %v", err)
+					}
+				},
+				Config: cfg("10G", "2048"),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					checkConfig(e, "lxc", "pve-s1", 1005, "memory", "2048"),
+					checkConfig(e, "lxc", "pve-s1", 1005, "rootfs", "local-lvm:vm-1005-disk-0,size=10G"),
+				),
+			},
+			{Config: cfg("10G", "2048"), ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+		},
+	})
+}

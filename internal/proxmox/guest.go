@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -110,14 +111,50 @@ func recordNode(ctx context.Context, state *tfsdk.State, node string, vmid int64
 }
 
 // growDisk resizes disk (PUT .../resize) when want is larger than old; a
-// size that stays or shrinks (refused at plan time) sends nothing.
-func growDisk(ctx context.Context, c *Client, base, disk string, old, want sizeValue) error {
+// size that stays or shrinks (refused at plan time) sends nothing. The
+// resize carries digest (resizeDigest), so PVE refuses it, as it refuses a
+// config update, when the guest was edited since: old would then not be
+// the size the plan grew from.
+func growDisk(ctx context.Context, c *Client, kind, node string, vmid int64, disk string, old, want sizeValue, digest func() (string, error)) error {
 	ob, _ := parseSize(old.ValueString())
 	nb, _ := parseSize(want.ValueString())
 	if nb <= ob {
 		return nil
 	}
-	return c.PutTask(ctx, base+"/resize", map[string]any{"disk": disk, "size": sizeForResize(nb)})
+	d, err := digest()
+	if err != nil {
+		return err
+	}
+	params := map[string]any{"disk": disk, "size": sizeForResize(nb)}
+	if d != "" {
+		params["digest"] = d
+	}
+	err = c.PutTask(ctx, fmt.Sprintf("/nodes/%s/%s/%d/resize", node, kind, vmid), params)
+	if staleDigest(err) {
+		return &ConfigChangedError{Kind: kind, Node: node, VMID: vmid, Err: err}
+	}
+	return err
+}
+
+// resizeDigest is the digest a resize sends: the one the plan was computed
+// from, or, once this apply changed the config itself (which changes the
+// digest), the config's digest read again, once.
+func resizeDigest(ctx context.Context, c *Client, kind, node string, vmid int64, planned string, configChanged bool) func() (string, error) {
+	var digest string
+	read := false
+	return func() (string, error) {
+		if !configChanged {
+			return planned, nil
+		}
+		if !read {
+			conf, err := c.GetMap(ctx, fmt.Sprintf("/nodes/%s/%s/%d/config", node, kind, vmid))
+			if err != nil {
+				return "", fmt.Errorf("reading the config digest before the resize: %w", err)
+			}
+			digest, read = str(conf["digest"]), true
+		}
+		return digest, nil
+	}
 }
 
 // shutdownTimeout is how long a guest gets to shut down cleanly (ACPI for
@@ -225,10 +262,14 @@ func deleteResource(ctx context.Context, d *providerdata.Data, k guestKind, req 
 	var node types.String
 	var vmid types.Int64
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("node"), &node)...)
+	var t timeouts.Value
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("vmid"), &vmid)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("timeouts"), &t)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOpTimeout(ctx, t, "delete", &resp.Diagnostics)
+	defer cancel()
 	c := clientOrDiag(ctx, d, &resp.Diagnostics)
 	if c == nil {
 		return

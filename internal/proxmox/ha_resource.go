@@ -116,32 +116,19 @@ func (r *haResourceResource) Update(ctx context.Context, req resource.UpdateRequ
 		return
 	}
 	sid := state.SID.ValueString()
-	params, del := configChanges(state.toAPI(), plan.toAPI())
-	setDelete(params, del)
-	if len(params) > 0 {
-		if _, err := c.Put(ctx, haResourcePath(sid), params); err != nil {
-			addHAResourceRefusal(&resp.Diagnostics, fmt.Sprintf("Updating HA resource %q (homelab_proxmox_ha_resource)", sid), err)
-			return
-		}
+	if err := putClusterChanges(ctx, c, haResourcePath(sid), state.toAPI(), plan.toAPI(), nil); err != nil {
+		addHAResourceRefusal(&resp.Diagnostics, fmt.Sprintf("Updating HA resource %q (homelab_proxmox_ha_resource)", sid), err)
+		return
 	}
 	plan.ID = plan.SID
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
 func (r *haResourceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var m haResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := clientOrDiag(ctx, r.data, &resp.Diagnostics)
-	if c == nil {
-		return
-	}
-	sid := m.SID.ValueString()
-	if _, err := c.Delete(ctx, haResourcePath(sid)); err != nil && !NotFound(err) {
-		addRefusal(&resp.Diagnostics, fmt.Sprintf("Deleting HA resource %q (homelab_proxmox_ha_resource)", sid), err, nil)
-	}
+	deleteClusterObject(ctx, r.data, req, resp, func(m *haResourceModel) (string, string) {
+		id := m.SID.ValueString()
+		return haResourcePath(id), fmt.Sprintf("HA resource %q (homelab_proxmox_ha_resource)", id)
+	}, nil)
 }
 
 // ImportState takes the sid ("ct:1005", "vm:2001").

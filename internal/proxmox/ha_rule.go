@@ -133,33 +133,21 @@ func (r *haRuleResource) Update(ctx context.Context, req resource.UpdateRequest,
 		return
 	}
 	id := state.Rule.ValueString()
-	params, del := configChanges(state.toAPI(ctx), plan.toAPI(ctx))
-	setDelete(params, del)
-	if len(params) > 0 {
-		params["type"] = state.Type.ValueString()
-		if _, err := c.Put(ctx, haRulePath(id), params); err != nil {
-			addHARuleRefusal(&resp.Diagnostics, fmt.Sprintf("Updating HA rule %q (homelab_proxmox_ha_rule)", id), err)
-			return
-		}
+	// PVE's rule update needs the rule's type with any change.
+	always := map[string]any{"type": state.Type.ValueString()}
+	if err := putClusterChanges(ctx, c, haRulePath(id), state.toAPI(ctx), plan.toAPI(ctx), always); err != nil {
+		addHARuleRefusal(&resp.Diagnostics, fmt.Sprintf("Updating HA rule %q (homelab_proxmox_ha_rule)", id), err)
+		return
 	}
 	plan.ID = plan.Rule
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
 func (r *haRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var m haRuleModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c := clientOrDiag(ctx, r.data, &resp.Diagnostics)
-	if c == nil {
-		return
-	}
-	id := m.Rule.ValueString()
-	if _, err := c.Delete(ctx, haRulePath(id)); err != nil && !NotFound(err) {
-		addRefusal(&resp.Diagnostics, fmt.Sprintf("Deleting HA rule %q (homelab_proxmox_ha_rule)", id), err, nil)
-	}
+	deleteClusterObject(ctx, r.data, req, resp, func(m *haRuleModel) (string, string) {
+		id := m.Rule.ValueString()
+		return haRulePath(id), fmt.Sprintf("HA rule %q (homelab_proxmox_ha_rule)", id)
+	}, nil)
 }
 
 // ImportState takes the rule id.

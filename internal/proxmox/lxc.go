@@ -41,6 +41,8 @@ func (r *lxcResource) Create(ctx context.Context, req resource.CreateRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOpTimeout(ctx, plan.Timeouts, "create", &resp.Diagnostics)
+	defer cancel()
 	c := clientOrDiag(ctx, r.data, &resp.Diagnostics)
 	if c == nil {
 		return
@@ -117,6 +119,8 @@ func (r *lxcResource) Update(ctx context.Context, req resource.UpdateRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOpTimeout(ctx, plan.Timeouts, "update", &resp.Diagnostics)
+	defer cancel()
 	c := clientOrDiag(ctx, r.data, &resp.Diagnostics)
 	if c == nil {
 		return
@@ -166,8 +170,14 @@ func (r *lxcResource) Update(ctx context.Context, req resource.UpdateRequest, re
 	}
 
 	// Grow disks.
+	digest := resizeDigest(ctx, c, "lxc", node, vmid, digestFrom(ctx, req.Private), len(params) > 0)
 	resize := func(disk string, oldSize, newSize sizeValue) bool {
-		if err := growDisk(ctx, c, base, disk, oldSize, newSize); err != nil {
+		if err := growDisk(ctx, c, "lxc", node, vmid, disk, oldSize, newSize, digest); err != nil {
+			var changed *ConfigChangedError
+			if errors.As(err, &changed) {
+				resp.Diagnostics.AddError("Container changed outside OpenTofu", err.Error())
+				return false
+			}
 			resp.Diagnostics.AddError("Resizing "+disk+" failed", err.Error())
 			return false
 		}

@@ -7,36 +7,38 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 type lxcModel struct {
-	ID            types.String  `tfsdk:"id"`
-	Node          types.String  `tfsdk:"node"`
-	VMID          types.Int64   `tfsdk:"vmid"`
-	Hostname      types.String  `tfsdk:"hostname"`
-	OSTemplate    types.String  `tfsdk:"ostemplate"`
-	Unprivileged  types.Bool    `tfsdk:"unprivileged"`
-	Cores         types.Int64   `tfsdk:"cores"`
-	CPULimit      types.Float64 `tfsdk:"cpulimit"`
-	Memory        types.Int64   `tfsdk:"memory"`
-	Swap          types.Int64   `tfsdk:"swap"`
-	RootFS        *lxcRootFS    `tfsdk:"rootfs"`
-	MountPoints   []lxcMount    `tfsdk:"mount_point"`
-	Networks      []lxcNet      `tfsdk:"network"`
-	Nameserver    types.String  `tfsdk:"nameserver"`
-	Searchdomain  types.String  `tfsdk:"searchdomain"`
-	Features      *lxcFeatures  `tfsdk:"features"`
-	SSHPublicKeys types.String  `tfsdk:"ssh_public_keys"`
-	Password      types.String  `tfsdk:"password"`
-	OnBoot        types.Bool    `tfsdk:"onboot"`
-	Startup       types.String  `tfsdk:"startup"`
-	Started       types.Bool    `tfsdk:"started"`
-	Tags          types.Set     `tfsdk:"tags"`
-	Description   types.String  `tfsdk:"description"`
-	Pool          types.String  `tfsdk:"pool"`
+	Timeouts      timeouts.Value `tfsdk:"timeouts"`
+	ID            types.String   `tfsdk:"id"`
+	Node          types.String   `tfsdk:"node"`
+	VMID          types.Int64    `tfsdk:"vmid"`
+	Hostname      types.String   `tfsdk:"hostname"`
+	OSTemplate    types.String   `tfsdk:"ostemplate"`
+	Unprivileged  types.Bool     `tfsdk:"unprivileged"`
+	Cores         types.Int64    `tfsdk:"cores"`
+	CPULimit      types.Float64  `tfsdk:"cpulimit"`
+	Memory        types.Int64    `tfsdk:"memory"`
+	Swap          types.Int64    `tfsdk:"swap"`
+	RootFS        *lxcRootFS     `tfsdk:"rootfs"`
+	MountPoints   []lxcMount     `tfsdk:"mount_point"`
+	Networks      []lxcNet       `tfsdk:"network"`
+	Nameserver    types.String   `tfsdk:"nameserver"`
+	Searchdomain  types.String   `tfsdk:"searchdomain"`
+	Features      *lxcFeatures   `tfsdk:"features"`
+	SSHPublicKeys types.String   `tfsdk:"ssh_public_keys"`
+	Password      types.String   `tfsdk:"password"`
+	OnBoot        types.Bool     `tfsdk:"onboot"`
+	Startup       types.String   `tfsdk:"startup"`
+	Started       types.Bool     `tfsdk:"started"`
+	Tags          types.Set      `tfsdk:"tags"`
+	Description   types.String   `tfsdk:"description"`
+	Pool          types.String   `tfsdk:"pool"`
 
 	// digest is the config digest of the last read (kept in private state,
 	// sent with config updates).

@@ -25,7 +25,7 @@ import (
 	"github.com/homelab-iac/terraform-provider-homelab/internal/validate"
 )
 
-func (r *lxcResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *lxcResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	resp.Schema = schema.Schema{
 		// Version 1: ostemplate, password and ssh_public_keys became
@@ -48,6 +48,7 @@ func (r *lxcResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *
 			"already has the configured `hostname` (or `vmid`) but is not in the state; a replacement destroys the old container " +
 			"first, so it is not refused (with `create_before_destroy` it needs a hostname of its own).",
 		Attributes: map[string]schema.Attribute{
+			"timeouts": timeoutsAttribute(ctx),
 			"id": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "`node/vmid`.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseNonNullStateForUnknown()},

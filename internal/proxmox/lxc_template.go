@@ -50,6 +50,8 @@ func (r *lxcTemplateResource) Create(ctx context.Context, req resource.CreateReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOpTimeout(ctx, m.Timeouts, "create", &resp.Diagnostics)
+	defer cancel()
 	c := clientOrDiag(ctx, r.data, &resp.Diagnostics)
 	if c == nil {
 		return
@@ -159,6 +161,8 @@ func (r *lxcTemplateResource) Delete(ctx context.Context, req resource.DeleteReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOpTimeout(ctx, m.Timeouts, "delete", &resp.Diagnostics)
+	defer cancel()
 	c := clientOrDiag(ctx, r.data, &resp.Diagnostics)
 	if c == nil {
 		return

@@ -65,7 +65,7 @@ func vTemplateFile() validator.String {
 	return validate.StringFunc("template file name", templateFileError)
 }
 
-func (r *lxcTemplateResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *lxcTemplateResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	// The download source: PVE keeps none of it, so an import cannot fill
 	// it in (sourceRequiresReplace).
@@ -81,9 +81,10 @@ func (r *lxcTemplateResource) Schema(_ context.Context, _ resource.SchemaRequest
 			"Import takes `node/storage:vztmpl/file`. PVE does not record a template's source: a file of the node's appliance list is imported as `template`, " +
 			"any other as `file_name`; the first apply after the import records the configured `url` and `checksum` in place, without downloading again.",
 		Attributes: map[string]schema.Attribute{
-			"id":      schema.StringAttribute{Computed: true, MarkdownDescription: "`node/volid`.", PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
-			"node":    schema.StringAttribute{Required: true, Validators: []validator.String{vNode()}, PlanModifiers: replace},
-			"storage": schema.StringAttribute{Required: true, MarkdownDescription: "Storage with `vztmpl` content, e.g. `local`.", Validators: []validator.String{vStorage()}, PlanModifiers: replace},
+			"timeouts": timeoutsAttribute(ctx),
+			"id":       schema.StringAttribute{Computed: true, MarkdownDescription: "`node/volid`.", PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
+			"node":     schema.StringAttribute{Required: true, Validators: []validator.String{vNode()}, PlanModifiers: replace},
+			"storage":  schema.StringAttribute{Required: true, MarkdownDescription: "Storage with `vztmpl` content, e.g. `local`.", Validators: []validator.String{vStorage()}, PlanModifiers: replace},
 			"template": schema.StringAttribute{Optional: true, PlanModifiers: source,
 				MarkdownDescription: "Appliance file name from the node's appliance list (see the `homelab_proxmox_lxc_templates` data source), e.g. `ubuntu-24.04-standard_24.04-2_amd64.tar.zst`.",
 				Validators:          []validator.String{vTemplateFile()}},

@@ -54,6 +54,8 @@ func (r *storageResource) Create(ctx context.Context, req resource.CreateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOpTimeout(ctx, m.Timeouts, "create", &resp.Diagnostics)
+	defer cancel()
 	c := clientOrDiag(ctx, r.data, &resp.Diagnostics)
 	if c == nil {
 		return
@@ -120,6 +122,8 @@ func (r *storageResource) Update(ctx context.Context, req resource.UpdateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOpTimeout(ctx, plan.Timeouts, "update", &resp.Diagnostics)
+	defer cancel()
 	c := clientOrDiag(ctx, r.data, &resp.Diagnostics)
 	if c == nil {
 		return
@@ -165,6 +169,8 @@ func (r *storageResource) Delete(ctx context.Context, req resource.DeleteRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOpTimeout(ctx, m.Timeouts, "delete", &resp.Diagnostics)
+	defer cancel()
 	c := clientOrDiag(ctx, r.data, &resp.Diagnostics)
 	if c == nil {
 		return

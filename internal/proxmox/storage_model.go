@@ -6,10 +6,12 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 type storageCfgModel struct {
+	Timeouts        timeouts.Value     `tfsdk:"timeouts"`
 	ID              types.String       `tfsdk:"id"`
 	Storage         types.String       `tfsdk:"storage"`
 	Type            types.String       `tfsdk:"type"`

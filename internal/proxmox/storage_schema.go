@@ -70,7 +70,7 @@ var (
 	mountOptsRe   = regexp.MustCompile(`^\S+$`)
 )
 
-func (r *storageResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *storageResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	keepN := func(what string) schema.Int64Attribute {
 		return schema.Int64Attribute{Optional: true, MarkdownDescription: "Keep the backups of the last N different " + what + ".",
@@ -87,6 +87,7 @@ func (r *storageResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			"the storage id).\n\nPasswords (`cifs`, `pbs`) are write-only: PVE keeps them in `/etc/pve/priv` and never returns them; they are sent " +
 			"at creation and again whenever `password_version` changes.",
 		Attributes: map[string]schema.Attribute{
+			"timeouts": timeoutsAttribute(ctx),
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The storage id.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
 			"storage": schema.StringAttribute{Required: true, PlanModifiers: replace, Validators: []validator.String{vStorage()},

@@ -80,13 +80,21 @@ func (c *Client) WaitTask(ctx context.Context, upid string) error {
 		return fmt.Errorf("unexpected task id %q", upid)
 	}
 	path := fmt.Sprintf("/nodes/%s/tasks/%s/status", node, upid)
-	deadline := time.Now().Add(c.timeout)
+	deadline, limit := time.Now().Add(c.timeout), "the provider's proxmox timeout"
+	if d, ok := ctx.Deadline(); ok && d.Before(deadline) && opTimeoutOf(ctx) != "" {
+		// The resource's own timeout ends the wait first; say so.
+		deadline, limit = d, "the resource's "+opTimeoutOf(ctx)
+	}
 	interval := c.pollMin
 	failures := 0
+	stillRunning := func() error { return fmt.Errorf("task %s still running, stopped waiting at %s", upid, limit) }
 	for {
 		st, err := c.GetMap(ctx, path)
 		if err != nil {
 			failures++
+			if opTimeoutOf(ctx) != "" && ctx.Err() == context.DeadlineExceeded {
+				return stillRunning()
+			}
 			if failures > 8 || ctx.Err() != nil {
 				return fmt.Errorf("waiting for task %s: %w", upid, err)
 			}
@@ -101,14 +109,20 @@ func (c *Client) WaitTask(ctx context.Context, upid string) error {
 			}
 		}
 		if time.Now().After(deadline) {
-			return fmt.Errorf("task %s still running after %s (the provider's proxmox timeout)", upid, c.timeout)
+			return stillRunning()
 		}
 		wait := interval
 		if failures > 0 {
 			wait = time.Duration(failures) * 250 * time.Millisecond
 		}
+		if until := time.Until(deadline); until < wait {
+			wait = max(until, time.Millisecond)
+		}
 		select {
 		case <-ctx.Done():
+			if opTimeoutOf(ctx) != "" && ctx.Err() == context.DeadlineExceeded {
+				return stillRunning()
+			}
 			return fmt.Errorf("waiting for task %s: %w", upid, ctx.Err())
 		case <-time.After(wait):
 		}

@@ -46,6 +46,8 @@ func (r *vmResource) Create(ctx context.Context, req resource.CreateRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOpTimeout(ctx, plan.Timeouts, "create", &resp.Diagnostics)
+	defer cancel()
 	plan.sendPassword(password)
 	c := clientOrDiag(ctx, r.data, &resp.Diagnostics)
 	if c == nil {
@@ -171,8 +173,13 @@ func (r *vmResource) apply(ctx context.Context, c *Client, node string, vmid int
 			return redactSecrets(err, params) // it may carry cipassword
 		}
 	}
+	resized := resizeDigest(ctx, c, "qemu", node, vmid, digest, len(params) > 0)
 	for _, d := range grow {
-		if err := growDisk(ctx, c, base, d.Slot.ValueString(), oldDisks[d.Slot.ValueString()].Size, d.Size); err != nil {
+		if err := growDisk(ctx, c, "qemu", node, vmid, d.Slot.ValueString(), oldDisks[d.Slot.ValueString()].Size, d.Size, resized); err != nil {
+			var changed *ConfigChangedError
+			if errors.As(err, &changed) {
+				return err
+			}
 			return fmt.Errorf("resizing %s: %w", d.Slot.ValueString(), err)
 		}
 	}
@@ -233,6 +240,8 @@ func (r *vmResource) Update(ctx context.Context, req resource.UpdateRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withOpTimeout(ctx, plan.Timeouts, "update", &resp.Diagnostics)
+	defer cancel()
 	c := clientOrDiag(ctx, r.data, &resp.Diagnostics)
 	if c == nil {
 		return

@@ -8,30 +8,32 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 type vmModel struct {
-	ID          types.String `tfsdk:"id"`
-	Node        types.String `tfsdk:"node"`
-	VMID        types.Int64  `tfsdk:"vmid"`
-	Name        types.String `tfsdk:"name"`
-	Clone       *vmClone     `tfsdk:"clone"`
-	Cores       types.Int64  `tfsdk:"cores"`
-	Sockets     types.Int64  `tfsdk:"sockets"`
-	Memory      types.Int64  `tfsdk:"memory"`
-	CPUType     types.String `tfsdk:"cpu_type"`
-	Disks       []vmDisk     `tfsdk:"disk"`
-	Networks    []vmNet      `tfsdk:"network"`
-	CloudInit   *vmCloudInit `tfsdk:"cloud_init"`
-	Agent       types.Bool   `tfsdk:"agent"`
-	Boot        types.String `tfsdk:"boot"`
-	OnBoot      types.Bool   `tfsdk:"onboot"`
-	Started     types.Bool   `tfsdk:"started"`
-	Tags        types.Set    `tfsdk:"tags"`
-	Description types.String `tfsdk:"description"`
-	Pool        types.String `tfsdk:"pool"`
+	Timeouts    timeouts.Value `tfsdk:"timeouts"`
+	ID          types.String   `tfsdk:"id"`
+	Node        types.String   `tfsdk:"node"`
+	VMID        types.Int64    `tfsdk:"vmid"`
+	Name        types.String   `tfsdk:"name"`
+	Clone       *vmClone       `tfsdk:"clone"`
+	Cores       types.Int64    `tfsdk:"cores"`
+	Sockets     types.Int64    `tfsdk:"sockets"`
+	Memory      types.Int64    `tfsdk:"memory"`
+	CPUType     types.String   `tfsdk:"cpu_type"`
+	Disks       []vmDisk       `tfsdk:"disk"`
+	Networks    []vmNet        `tfsdk:"network"`
+	CloudInit   *vmCloudInit   `tfsdk:"cloud_init"`
+	Agent       types.Bool     `tfsdk:"agent"`
+	Boot        types.String   `tfsdk:"boot"`
+	OnBoot      types.Bool     `tfsdk:"onboot"`
+	Started     types.Bool     `tfsdk:"started"`
+	Tags        types.Set      `tfsdk:"tags"`
+	Description types.String   `tfsdk:"description"`
+	Pool        types.String   `tfsdk:"pool"`
 
 	// digest is the config digest of the last read (kept in private state,
 	// sent with config updates).

@@ -31,7 +31,7 @@ var (
 	ciDiskKey  = "ide2"
 )
 
-func (r *vmResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *vmResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		// Version 1: clone and cloud_init.password became write-only and
 		// cloud_init.password_version was added; the upgrader from 0 drops
@@ -52,6 +52,7 @@ func (r *vmResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *r
 			"the configured `name` (or `vmid`) but is not in the state; a replacement destroys the old VM first, so it is not refused " +
 			"(with `create_before_destroy` it needs a name of its own).",
 		Attributes: map[string]schema.Attribute{
+			"timeouts": timeoutsAttribute(ctx),
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "`node/vmid`.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseNonNullStateForUnknown()}},
 			"node": schema.StringAttribute{Required: true, MarkdownDescription: "Node hosting the VM; changing it migrates the VM (online when running; through the HA manager when HA manages it).",
