@@ -7,6 +7,13 @@
 //	homelab-emulator snapshot routeros --out FILE
 //	                                    reads the real router (ROUTEROS_*) into a snapshot
 //	                                    that routeros --seed FILE loads with the same ids
+//	homelab-emulator snapshot proxmox --out FILE
+//	                                    reads the real cluster (PROXMOX_VE_*) into a state
+//	                                    file that proxmox --state FILE loads with the same VMIDs
+//	homelab-emulator export routeros    the router (ROUTEROS_*) as a RouterOS-style /export
+//	homelab-emulator show guests        the cluster's guests per node (PROXMOX_VE_*)
+//	homelab-emulator show certs FILE    the subjects and issuers of a PEM chain
+//	homelab-emulator free-port [N]      N free loopback TCP ports, one a line
 //
 // It runs until interrupted (SIGINT or SIGTERM).
 package main
@@ -31,6 +38,14 @@ type emulator struct {
 
 var emulators []emulator
 
+// commands are the subcommands that are not emulators.
+var commands = map[string]func(args []string) int{
+	"snapshot":  runSnapshot,
+	"export":    runExport,
+	"show":      runShow,
+	"free-port": runFreePort,
+}
+
 func register(e emulator) { emulators = append(emulators, e) }
 
 func main() {
@@ -38,8 +53,10 @@ func main() {
 }
 
 func run(args []string) int {
-	if len(args) > 0 && args[0] == "snapshot" {
-		return runSnapshot(args[1:])
+	if len(args) > 0 {
+		if cmd, ok := commands[args[0]]; ok {
+			return cmd(args[1:])
+		}
 	}
 	var chosen []emulator
 	rest := args
@@ -102,4 +119,6 @@ func usage() {
 	}
 	fmt.Fprintln(os.Stderr, "With no emulator named, all run with their default flags.")
 	fmt.Fprintln(os.Stderr, "homelab-emulator snapshot routeros --out FILE reads the real router (ROUTEROS_* variables) into a snapshot for routeros --seed FILE.")
+	fmt.Fprintln(os.Stderr, "homelab-emulator snapshot proxmox --out FILE reads the real cluster (PROXMOX_VE_* variables) into a state file for proxmox --state FILE.")
+	fmt.Fprintln(os.Stderr, "homelab-emulator export routeros | show guests | show certs FILE | free-port [N]: the demo's helpers (see -h of each).")
 }

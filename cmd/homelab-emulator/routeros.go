@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/homelab-iac/terraform-provider-homelab/internal/emulator/routeros"
 )
@@ -45,6 +46,8 @@ func init() {
 			ports := fs.Int("ports", 10, "number of ethernet ports (ether1..etherN)")
 			poe := fs.String("poe-ports", "", "comma-separated ports with PoE-out, e.g. ether2,ether3 (default: a board without PoE)")
 			latency := fs.Duration("latency", 0, "latency added before each command's reply")
+			minService := fs.Duration("min-service-time", 5*time.Millisecond, "least time between a command's arrival and its reply, as a real router's (0 or negative: none); stock go-routeros v3 async clients lose replies that come sooner")
+			trace := fs.String("trace", "", "log every sentence received and sent, with its .tag, one line each, secrets masked, to this `file` (- for stderr)")
 			seed := fs.String("seed", "", "RouterOS /export script, or a snapshot (homelab-emulator snapshot routeros), to load at start; what an export's load skips is listed on stderr")
 			strict := fs.Bool("strict", false, "with --seed: fail on the first line the emulator skips")
 			caOut := fs.String("ca-out", "", "write the generated api-ssl CA certificate (PEM) to this file")
@@ -52,6 +55,28 @@ func init() {
 				cfg := routeros.Config{
 					Addr: *listen, TLS: *listenTLS != "", TLSAddr: *listenTLS,
 					Version: *version, EthernetPorts: *ports, Latency: *latency,
+					MinServiceTime: *minService,
+				}
+				if *minService == 0 {
+					cfg.MinServiceTime = -1 // 0 on the command line means none
+				}
+				var traceFile *os.File
+				switch *trace {
+				case "":
+				case "-":
+					cfg.Trace = os.Stderr
+				default:
+					f, err := os.OpenFile(*trace, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+					if err != nil {
+						return nil, err
+					}
+					traceFile = f
+					cfg.Trace = f
+				}
+				closeTrace := func() {
+					if traceFile != nil {
+						traceFile.Close()
+					}
 				}
 				if *poe != "" {
 					cfg.PoEPorts = strings.Split(*poe, ",")
@@ -75,11 +100,13 @@ func init() {
 				}
 				s, err := routeros.Start(cfg)
 				if err != nil {
+					closeTrace()
 					return nil, err
 				}
 				if *caOut != "" && s.CACertPEM() != nil {
 					if err := os.WriteFile(*caOut, s.CACertPEM(), 0o644); err != nil {
 						s.Close()
+						closeTrace()
 						return nil, err
 					}
 				}
@@ -87,7 +114,11 @@ func init() {
 				if s.TLSAddr() != "" {
 					fmt.Printf("routeros: api-ssl listening on %s\n", s.TLSAddr())
 				}
-				return s.Close, nil
+				return func() error {
+					err := s.Close()
+					closeTrace()
+					return err
+				}, nil
 			}
 		},
 	})

@@ -23,8 +23,12 @@ import (
 // ROUTEROS_* settings, into a snapshot that `routeros --seed FILE` loads
 // with the same ids.
 func runSnapshot(args []string) int {
+	if len(args) > 0 && args[0] == "proxmox" {
+		return runSnapshotProxmox(args[1:])
+	}
 	if len(args) == 0 || args[0] != "routeros" {
 		fmt.Fprintln(os.Stderr, "usage: homelab-emulator snapshot routeros --out FILE   (reads ROUTEROS_URL, ROUTEROS_USERNAME, ROUTEROS_PASSWORD, ROUTEROS_CA_CERTIFICATE, ROUTEROS_INSECURE)")
+		fmt.Fprintln(os.Stderr, "       homelab-emulator snapshot proxmox --out FILE    (reads "+strings.Join(proxmoxEnv, ", ")+")")
 		return 2
 	}
 	fs := flag.NewFlagSet("homelab-emulator snapshot routeros", flag.ContinueOnError)

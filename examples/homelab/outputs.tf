@@ -5,14 +5,20 @@ output "router_addresses" {
 
 output "guests" {
   description = "Every guest: node, VMID and kind."
-  value       = module.guests.guests
+  value       = module.cluster.guests
 }
 
 output "root_ca_certificate" {
-  description = "Install this in your browsers and hosts to trust the lab."
+  description = "The lab's root CA: what the provider blocks trust (README.md), and what to install in your browsers and hosts."
   value       = module.pki.root_ca_certificate
 }
 
 output "intermediate_ca_chain" {
-  value = module.pki.intermediate_ca_chain
+  description = "The intermediate CA's chain as one PEM (tofu output -raw intermediate_ca_chain > chain.pem)."
+  value       = join("\n", module.pki.intermediate_ca_chain)
+}
+
+output "wireguard_public_key" {
+  description = "The router's WireGuard public key, for the remote peers."
+  value       = module.network.wireguard_public_key
 }

@@ -3,7 +3,7 @@
 
 variable "routeros_url" {
   type        = string
-  description = "RouterOS API URL: api://host:8728 or apis://host:8729."
+  description = "RouterOS API URL: apis://router.rachuna-net.pl:8729 (api-ssl; api://host:8728 for the plain API)."
 }
 
 variable "routeros_username" {
@@ -19,7 +19,18 @@ variable "routeros_password" {
 variable "routeros_ca_certificate" {
   type        = string
   default     = null
-  description = "PEM, or a path to it, of the CA that signed the router's api-ssl certificate."
+  description = "PEM, or a path to it, of the CA(s) the router's api-ssl certificate is verified with: the lab's root CA (root_ca_certificate), plus the router's own CA while bootstrapping (README.md)."
+}
+
+variable "routeros_terraform_password" {
+  type        = string
+  sensitive   = true
+  description = "Password of the router user `terraform` this configuration creates (for later runs as routeros_username = \"terraform\")."
+
+  validation {
+    condition     = length(var.routeros_terraform_password) >= 12
+    error_message = "The terraform user's password must have at least 12 characters."
+  }
 }
 
 variable "proxmox_endpoint" {
@@ -35,7 +46,13 @@ variable "proxmox_api_token" {
 variable "proxmox_ca_certificate" {
   type        = string
   default     = null
-  description = "PEM, or a path to it, of the cluster CA (/etc/pve/pve-root-ca.pem)."
+  description = "PEM, or a path to it, of the CA(s) the nodes' certificates are verified with: the lab's root CA (root_ca_certificate), plus the cluster's own CA (/etc/pve/pve-root-ca.pem) while bootstrapping (README.md)."
+}
+
+variable "proxmox_endpoint_node" {
+  type        = string
+  default     = "pve-s1"
+  description = "The node proxmox_endpoint reaches; its certificate must cover the endpoint's host."
 }
 
 variable "vault_address" {

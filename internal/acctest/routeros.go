@@ -3,6 +3,7 @@ package acctest
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/homelab-iac/terraform-provider-homelab/internal/emulator/routeros"
 )
@@ -20,7 +21,11 @@ func RouterOS(t testing.TB, opts ...func(*routeros.Config)) *RouterOSEmulator {
 	t.Helper()
 	SkipUnlessAcc(t)
 	const user, pass = "admin", "acctest-routeros"
-	cfg := routeros.Config{TLS: true, Users: map[string]string{user: pass}}
+	// The provider's client registers a tag before sending its command, so
+	// it needs no emulated service time (the emulator's 5ms default is for
+	// stock go-routeros async clients); 500µs keeps the suite as fast as
+	// before the default was raised. Tests may set their own in opts.
+	cfg := routeros.Config{TLS: true, Users: map[string]string{user: pass}, MinServiceTime: 500 * time.Microsecond}
 	for _, o := range opts {
 		o(&cfg)
 	}

@@ -20,6 +20,7 @@ func firewallRule(actions []string, extra ...menu.Field) []menu.Field {
 		{Name: "protocol", Desc: "IP protocol, a name such as `tcp`, `udp`, `icmp` or a number 0-255; `!` negates", Check: []validator.String{checkProtocol}},
 		{Name: "src-port", Desc: "Source ports, e.g. `1024-65535`; `!` negates", Check: []validator.String{checkPorts}},
 		{Name: "dst-port", Desc: "Destination ports, e.g. `22,443` or `8000-8080`; `!` negates", Check: []validator.String{checkPorts}},
+		{Name: "port", Desc: "Ports matched as source or destination, e.g. `80,443`; `!` negates", Check: []validator.String{checkPorts}},
 		{Name: "in-interface", Desc: "Incoming interface; `!` negates", Check: []validator.String{checkNegatedName}},
 		{Name: "out-interface", Desc: "Outgoing interface; `!` negates", Check: []validator.String{checkNegatedName}},
 		{Name: "in-interface-list", Desc: "Incoming interface list; `!` negates", Check: []validator.String{checkNegatedName}},
@@ -99,6 +100,7 @@ var ipFirewallFilter = menu.ChainSpec{
 	Rule: firewallRule([]string{"accept", "add-dst-to-address-list", "add-src-to-address-list", "drop", "fasttrack-connection", "jump", "log", "passthrough", "reject", "return", "tarpit"},
 		menu.Field{Name: "reject-with", Desc: "ICMP error or `tcp-reset` sent by action `reject`",
 			Enum: []string{"icmp-admin-prohibited", "icmp-host-prohibited", "icmp-host-unreachable", "icmp-net-prohibited", "icmp-network-unreachable", "icmp-port-unreachable", "icmp-protocol-unreachable", "tcp-reset"}},
+		menu.Field{Name: "hw-offload", Kind: menu.Bool, Desc: "Offload the connections action `fasttrack-connection` fasttracks to the switch chip, where the board has one"},
 	),
 }
 

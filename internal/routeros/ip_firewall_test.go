@@ -206,3 +206,36 @@ resource "homelab_routeros_ip_firewall_filter" "forward" {
 		},
 	})
 }
+
+// TestAccFirewallPortAndHWOffload: `port` (either direction) and a
+// fasttrack rule's `hw-offload` apply, plan empty and import as they are.
+func TestAccFirewallPortAndHWOffload(t *testing.T) {
+	e := acctest.RouterOS(t)
+	const name = "homelab_routeros_ip_firewall_filter.forward"
+	cfg := acctest.ProviderConfig(e.Block()) + `
+resource "homelab_routeros_ip_firewall_filter" "forward" {
+  chain = "forward"
+  rule = [
+    { action = "fasttrack-connection", connection_state = ["established", "related"], hw_offload = true, comment = "fasttrack" },
+    { action = "accept", protocol = "tcp", port = "80,443", comment = "web" },
+  ]
+}
+`
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: cfg, Check: func(*terraform.State) error {
+				rows, _, err := chainOrder(e, "/ip/firewall/filter", "forward")
+				if err != nil {
+					return err
+				}
+				if err := hasValues(rows[0], map[string]string{"hw-offload": "true"}); err != nil {
+					return err
+				}
+				return hasValues(rows[1], map[string]string{"port": "80,443"})
+			}},
+			{Config: cfg, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+			{Config: cfg, ResourceName: name, ImportState: true, ImportStateVerify: true, ImportStateId: "forward"},
+		},
+	})
+}

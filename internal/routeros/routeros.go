@@ -49,6 +49,20 @@ func Specs() []menu.Spec {
 		toolMACWinbox,
 		toolMACPing,
 		ipNeighborDiscovery,
+		userSSHKeys,
+		systemNTPClientServers,
+		systemScript,
+		systemScheduler,
+		snmp,
+		snmpCommunity,
+		interfaceVRRP,
+		ipv6Settings,
+		ipv6Address,
+		ipv6Pool,
+		ipv6FirewallAddressList,
+		ipv6Route,
+		ipv6DHCPClient,
+		ipv6ND,
 	})
 }
 

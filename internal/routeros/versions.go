@@ -23,6 +23,13 @@ var fieldVersions = []struct {
 	// terraform-provider-routeros (tools/schema_changes, 7.9 to 7.19).
 	{Path: "/interface/ethernet", Field: "sfp-ignore-rx-los", Since: "7.15"},
 	{Path: "/ip/dhcp-server/option", Field: "comment", Since: "7.16"},
+	// community.routeros's API data (engine-id read-only from 7.10) and the
+	// 7.9/7.10.2 console-inspect dumps.
+	{Path: "/snmp", Field: "engine-id-suffix", Since: "7.10"},
+	// Where community.routeros's API data and the console-inspect dumps agree.
+	{Path: "/ipv6/settings", Field: "multipath-hash-policy", Since: "7.16"},
+	{Path: "/ipv6/settings", Field: "allow-fast-path", Since: "7.18"},
+	{Path: "/ipv6/address", Field: "auto-link-local", Since: "7.18"},
 }
 
 // withVersions applies fieldVersions to the specs.

@@ -88,6 +88,9 @@ func (s *Server) guestPending(r *request, g *guest) (any, *apiError) {
 		if v, ok := g.Pending[k]; ok {
 			e["pending"] = typedValue(ms, k, v)
 		}
+		if k == "cipassword" && g.Type == "qemu" {
+			maskPendingPassword(e)
+		}
 		if del[k] {
 			e["delete"] = 1
 		}
@@ -335,4 +338,16 @@ func hotpluggable(g *guest, k string) bool {
 		return true
 	}
 	return false
+}
+
+// maskPendingPassword hides the cloud-init password in a pending entry as
+// qemu-server's vm_pending does: '**********' for the current value and
+// '********** ' (with the trailing space) for a pending one.
+func maskPendingPassword(e map[string]any) {
+	if _, ok := e["value"]; ok {
+		e["value"] = "**********"
+	}
+	if _, ok := e["pending"]; ok {
+		e["pending"] = "********** "
+	}
 }

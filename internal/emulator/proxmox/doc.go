@@ -144,6 +144,12 @@
 //     (SetDownload) and hosts downloads cannot reach (SetUnreachable), initial
 //     state from a JSON file (Server.State writes that format), and Call for
 //     out-of-band changes as root@pam.
+//   - Snapshots (snapshot.go): TakeSnapshot reads a real cluster (or an
+//     emulator) through its API into the state-file format, with its VMIDs,
+//     job and rule ids, volumes and networks, and no secrets. Unconfirmed
+//     against a real PVE: that its listings carry every field as the
+//     emulator prints them (network "active" for staged changes, HA and
+//     backup-job options' JSON types).
 //
 // What is not modelled: other users, groups, ACLs and realms (only root@pam
 // and its tokens), two-factor auth, snapshots, backups and restore,

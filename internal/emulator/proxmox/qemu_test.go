@@ -201,3 +201,34 @@ func TestQemuConfigDigestAndHiddenPassword(t *testing.T) {
 	c.fails("POST", "/nodes/pve-s1/qemu/300/config", map[string]string{"memory": "4096", "digest": digest}, 500,
 		"checksum missmatch (file change by other user?)")
 }
+
+// TestQemuPendingHidesPassword: GET .../pending masks the cloud-init
+// password as qemu-server's vm_pending does, current and pending alike.
+func TestQemuPendingHidesPassword(t *testing.T) {
+	s := startTest(t)
+	c := tokenClient(t, s)
+	createVM(c, "pve-s1", "301", nil)
+	var upid string
+	c.ok("POST", "/nodes/pve-s1/qemu/301/config", map[string]string{"cipassword": "n3w-s3cret"}, &upid)
+	if st := c.task(upid); st != "OK" {
+		t.Fatalf("config task: %s", st)
+	}
+	var pending []map[string]any
+	c.ok("GET", "/nodes/pve-s1/qemu/301/pending", nil, &pending)
+	found := false
+	for _, e := range pending {
+		if e["key"] != "cipassword" {
+			continue
+		}
+		found = true
+		if v, ok := e["value"]; ok && v != "**********" {
+			t.Errorf("current cipassword shown as %v", v)
+		}
+		if v, ok := e["pending"]; ok && v != "********** " {
+			t.Errorf("pending cipassword shown as %v", v)
+		}
+	}
+	if !found {
+		t.Fatalf("no cipassword entry in %v", pending)
+	}
+}

@@ -19,6 +19,11 @@ func loadState(file string) (*state, error) {
 	if err := json.Unmarshal(b, &st); err != nil {
 		return nil, fmt.Errorf("proxmox emulator: state file %s: %w", file, err)
 	}
+	// A snapshot (snapshot.go) names its format; a plain state file has none.
+	var head struct{ Format string }
+	if _ = json.Unmarshal(b, &head); head.Format != "" && head.Format != SnapshotFormat {
+		return nil, fmt.Errorf("proxmox emulator: state file %s: format %q is not %q", file, head.Format, SnapshotFormat)
+	}
 	return &st, nil
 }
 

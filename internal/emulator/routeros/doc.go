@@ -19,8 +19,9 @@
 //   - .tag on every reply sentence of a tagged command; any number of
 //     tagged commands in flight on one connection. Commands execute in
 //     arrival order; the replies of tagged commands are sent concurrently
-//     after the latency, and never sooner than Config.TaggedReplyDelay
-//     (see there: go-routeros v3.0.1's async mode loses instant replies).
+//     after the latency, and no reply (tagged or not) sooner than
+//     Config.MinServiceTime (5ms) after its command arrived; see "Reply
+//     timing and stock go-routeros async clients" below.
 //   - listen, and print with =follow= (current rows first) or
 //     =follow-only=: every later change to a matching row is an !re with the
 //     row as print shows it, a removed row is =.id=*X =.dead=yes. /cancel
@@ -72,6 +73,8 @@
 // rules of a fresh router), /user/group (builtin read, write, full) and
 // /user (admin), /system/identity (singleton) and /system/resource
 // (read-only: version, board-name CHR, ...).
+// IPv6: /ipv6/firewall/address-list, /ipv6/firewall/filter (ordered),
+// /ipv6/route, /ipv6/dhcp-client and /ipv6/nd (see below).
 //
 //   - Ethernet (menus_ethernet.go): the ports take the set arguments
 //     RouterOS 7.19's console inspect lists for x86 (TR's
@@ -189,7 +192,7 @@
 //
 // Knobs: listen addresses, users, version, number of ethernet ports, the
 // ports with PoE-out (PoEPorts),
-// latency, DropAfter/DropOn, Counters, and Config.Seed / LoadExport, which
+// latency, MinServiceTime, Trace, DropAfter/DropOn, Counters, and Config.Seed / LoadExport, which
 // loads a RouterOS /export script (the menus above; other menus and
 // unknown parameters are skipped, and LoadExportReport says which), and
 // Config.Snapshot / LoadSnapshot, which loads a snapshot taken from a real
@@ -272,6 +275,95 @@
 //     groups, users and actions, and of certificate on a plain service
 //     (refused as an unknown parameter here). Users added with /user cannot
 //     log in to the emulator (logins are Config.Users).
+//   - SSH keys, NTP servers, scripts, the scheduler, SNMP, VRRP and IPv6
+//     basics (menus_ssh_keys.go, menus_ntp_servers.go, menus_scripts.go,
+//     menus_snmp.go, menus_vrrp.go, menus_ipv6.go): /user/ssh-keys (no set;
+//     prints key-type, bits and key-owner, never the key),
+//     /system/ntp/client/servers, /system/script and /system/scheduler
+//     (nothing runs), /snmp (settings) and /snmp/community (the builtin
+//     public community, not removable), /interface/vrrp (an interface of
+//     type vrrp, always master) and /ipv6/settings, /ipv6/pool and
+//     /ipv6/address (from-pool and eui-64 fill in the address). Their
+//     arguments are 7.9-7.19's console inspect (TR's tools/schema_changes),
+//     their defaults MikroTik's manual and community.routeros's API data.
+//     What stays unconfirmed is listed at the top of each file: chiefly the
+//     wording of refusals (bad key, duplicate names, addresses and vrids,
+//     min-poll above max-poll, removing the public community, a pool's
+//     prefix-length), the owner given to entries added over the API,
+//     auth-key references, the pre-7.10 date format, and whether SNMP and
+//     VRRP passwords print in clear.
+//   - The rest of the IPv6 basics (menus_ipv6_firewall.go,
+//     menus_ipv6_route.go, menus_ipv6_dhcp_client.go, menus_ipv6_nd.go),
+//     from MikroTik's "IPv6 Firewall Filter", "Address list", "IPv6 Route",
+//     "DHCPv6 Client" and "IPv6 Neighbor Discovery" pages and
+//     community.routeros's API data: /ipv6/firewall/address-list and
+//     /ipv6/firewall/filter (ordered; IPv6 addresses or prefixes printed
+//     compressed, reject-with the ICMPv6 errors, no tarpit or
+//     fasttrack-connection, no fragment or ttl matchers), /ipv6/route
+//     (static routes plus one dynamic connected route per enabled IPv6
+//     address), /ipv6/dhcp-client (stays searching...: no DHCPv6 server)
+//     and /ipv6/nd (the builtin interface=all row, default=true, not
+//     removable). Unconfirmed guesses: that RouterOS keeps a prefix's host
+//     bits and a /128 as given in address lists and rules; that an unset
+//     reject-with is omitted from print (the manual's default is
+//     icmp-no-route); "invalid value for argument x" for a bad IPv6
+//     address; that fasttrack-connection is refused (7.18+ may take it);
+//     /ipv6/route's dst-address default ::/0 and that static routes all
+//     print active, link-local fe80::/64 routes not modelled;
+//     rapid-commit's default yes; "failure: dhcpv6-client already exists on
+//     this interface" and the missing pool-name refusal; /ipv6/nd's
+//     wordings "failure: entry for this interface already exists",
+//     "failure: can not remove default entry" and "failure: can not change
+//     interface of default entry", advertise-dns printed as a bool (7.x
+//     also takes self), and ra-interval printed as two durations (20s-1m).
+//
+// # Reply timing and stock go-routeros async clients (issue #13)
+//
+// Stock go-routeros v3.0.1 clients in async mode hang against a fast
+// server: RunArgsContext flushes the command, releases the writer, and only
+// then registers its tag in c.tags; asyncLoop drops any sentence whose tag
+// is not registered ("cannot find tag for this sentence, ignore"), so a
+// reply read in between is lost and that Run waits forever (upstream issue
+// #33, seen there against a real router with a 0.3 ms RTT and 16 calls in
+// flight). ListenArgs registers under the lock it sends with and is safe.
+// In principle a print can also lose an !re and still get its !done
+// (fewer rows, silently) if the tag is registered between the two.
+//
+// The emulator's part, checked (Config.Trace, --trace, logs each sentence
+// received when read and each one sent just before it is written, with its
+// connection and .tag, secrets masked): ruled out. Each connection has one
+// writer goroutine (outqueue.go) writing unbuffered to the net.Conn, so
+// nothing waits in a buffer and writes never interleave; a command's whole
+// reply (its !re, !empty, !trap and !done) is one buffer and one write, so a
+// tag's sentences are contiguous and !done is last; /cancel removes the
+// listener under the state lock before queueing its !trap and !done, so no
+// !re follows them, and they go out before /cancel's own !done.
+// TestStressGoRouterOSAsyncNoServiceTime (stress_test.go) proves the hangs
+// are the client's: with no service time the emulator answers within tens
+// of microseconds and 10 goroutines sharing one stock async client all
+// hang within 250 to 6,300 commands (depending on the load); for every
+// hung command the trace shows the emulator sent its !done, a copy of the
+// bytes the client read shows its reader got that !done, and replies sent
+// after it were delivered, so the client read the reply and dropped it.
+//
+// No server can close that window (nothing on the wire says when the
+// client has registered its tag); it can only answer late enough that the
+// client's goroutine has run the few instructions from its flush to its
+// registration. Under CPU load that goroutine may wait in a run queue for
+// milliseconds. Measured with TestStressGoRouterOSAsync (10 goroutines x
+// 2,000 commands on one connection, 2 cores with a test suite running,
+// load ~5): a minimum service time of 1ms lost 1 or 2 replies in 4 of 6
+// runs of 20,000 commands, 2ms lost one in 2 of 4 runs, 3ms one in 1 of 4,
+// 5ms (or 5ms of Latency) none in 12 runs (240,000 commands). Hence
+// Config.MinServiceTime (--min-service-time) defaults to 5ms, measured from
+// the command's arrival; with Latency the reply is due at the later of
+// arrival+MinServiceTime and execution+Latency. It is a probability, not a guarantee: on a busier
+// machine raise it (10ms), or use a client that registers the tag before
+// sending. The acceptance harness (internal/acctest) sets 500µs, as the
+// provider's own dispatcher registers tags before sending; the 5ms default
+// cost TestAccBadInput ~10% (18.6-20.0s against 17.3s). The stress test
+// takes about 25s (two runs of 20,000 commands at 5ms each per goroutine);
+// STRESS_MST=3ms overrides MinServiceTime there, to measure a value.
 //
 // # Certificates and files (menus_certificate.go)
 //

@@ -196,6 +196,7 @@ func (d *db) pvidMembers(bridge string) []pvidMember {
 // still exist keep their ids.
 func (d *db) refreshDynamic() {
 	d.refreshConnectedRoutes()
+	d.refreshIPv6ConnectedRoutes()
 	t := d.table("interface/bridge/vlan")
 	want := map[string][]string{}
 	var keys []string

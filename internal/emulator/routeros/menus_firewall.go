@@ -178,6 +178,9 @@ func firewallMenus() []*menu {
 		addressList(),
 		firewall("/ip/firewall/filter", "ip/firewall/filter", filterActions,
 			fEnum("reject-with", "", "icmp-admin-prohibited", "icmp-host-prohibited", "icmp-host-unreachable", "icmp-net-prohibited", "icmp-network-unreachable", "icmp-port-unreachable", "icmp-protocol-unreachable", "tcp-reset"),
+			// Manual, "Filter": hw-offload with action fasttrack-connection
+			// (defconf's fasttrack rule has hw-offload=yes).
+			fBool("hw-offload", ""),
 		),
 		firewall("/ip/firewall/nat", "ip/firewall/nat", natActions,
 			fKind("to-addresses", kAddrMatch),

@@ -16,8 +16,10 @@ import (
 type outQueue struct {
 	c            net.Conn
 	writeTimeout time.Duration
-	maxBytes     int // <= 0: unbounded
-	maxItems     int // <= 0: unbounded
+	trace        *tracer // nil: no trace
+	conn         int     // the trace's connection number
+	maxBytes     int     // <= 0: unbounded
+	maxItems     int     // <= 0: unbounded
 
 	mu    sync.Mutex
 	items outHeap
@@ -205,7 +207,13 @@ func (q *outQueue) run() {
 		if q.writeTimeout > 0 {
 			_ = q.c.SetWriteDeadline(time.Now().Add(q.writeTimeout))
 		}
+		// traced before the write, so the trace never shows a reply after
+		// a sentence the client could only send having read it
+		q.trace.sent(q.conn, head.b)
 		_, err := q.c.Write(head.b)
+		if err != nil {
+			q.trace.failed(q.conn, err)
+		}
 		if head.sent != nil {
 			close(head.sent)
 		}

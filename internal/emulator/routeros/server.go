@@ -4,6 +4,7 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"net"
 	"strings"
@@ -27,13 +28,27 @@ type Config struct {
 	Latency  time.Duration // added once before the reply to every command (one round trip)
 	Seed     string        // a RouterOS /export script to load at start
 	Snapshot *Snapshot     // a snapshot to load at start, with its ids (and its version when Version is "")
-	// TaggedReplyDelay is the least time before the reply to a tagged
-	// command; 0 means 500µs, negative means none. go-routeros v3.0.1's
-	// async mode registers a tag only after sending the command, so a reply
-	// arriving within microseconds (loopback, a busy CI machine) is dropped
-	// and its Run never returns. A real router over a network is never that
-	// fast; this keeps tests from tripping on that race.
+	// MinServiceTime is the least time between a command's arrival (its
+	// sentence read) and its reply, as a real router's processing plus a
+	// LAN round trip; 0 means 5ms, negative means none. Latency is added
+	// after executing the command, so a reply is due at the later of
+	// arrival+MinServiceTime and execution+Latency. It applies to every
+	// command, tagged or not, /login included; listen and follow streams
+	// are not delayed (their rows must stay in order). Stock go-routeros
+	// v3.0.1 async clients need it: RunArgs registers a tag only after
+	// flushing the command, and its reader drops a reply whose tag is not
+	// registered yet (upstream issue #33), so that Run never returns. An
+	// emulator on loopback answers within microseconds and hits that
+	// window at once; a router taking milliseconds rarely does. It is a
+	// probability, not a guarantee (see doc.go for the measurements).
+	MinServiceTime time.Duration
+	// TaggedReplyDelay is the former name of MinServiceTime (which now
+	// applies to untagged commands too): when MinServiceTime is 0 and this
+	// is not, it is used as MinServiceTime.
 	TaggedReplyDelay time.Duration
+	// Trace, when not nil, receives one line per sentence received and
+	// sent, with its connection and .tag, secrets masked (see trace.go).
+	Trace io.Writer
 
 	// Bounds, so that a misbehaving client (or many) cannot grow the
 	// emulator without limit or pin it. For each: 0 means the default,
@@ -63,7 +78,7 @@ type Config struct {
 }
 
 const (
-	defaultTaggedReplyDelay   = 500 * time.Microsecond
+	defaultMinServiceTime     = 5 * time.Millisecond
 	defaultMaxSessions        = 20 // /ip service max-sessions (ansible community.routeros _api_data.py, RouterOS >= 7.16)
 	defaultLoginTimeout       = 60 * time.Second
 	defaultMaxSentenceBytes   = 4 << 20
@@ -104,11 +119,13 @@ type Server struct {
 
 	ln, tlsLn net.Listener
 	caPEM     []byte
+	trace     *tracer // nil unless Config.Trace
 
-	connMu sync.Mutex
-	conns  map[net.Conn]struct{}
-	closed bool
-	wg     sync.WaitGroup
+	connMu  sync.Mutex
+	connSeq int // connections accepted, for the trace's c<N>
+	conns   map[net.Conn]struct{}
+	closed  bool
+	wg      sync.WaitGroup
 }
 
 // Start starts an emulator listening on cfg.Addr (and cfg.TLSAddr).
@@ -125,9 +142,11 @@ func Start(cfg Config) (*Server, error) {
 	if cfg.Version == "" {
 		cfg.Version = "7.19.4"
 	}
-	if cfg.TaggedReplyDelay == 0 {
-		cfg.TaggedReplyDelay = defaultTaggedReplyDelay
+	if cfg.MinServiceTime == 0 {
+		cfg.MinServiceTime = cfg.TaggedReplyDelay
 	}
+	cfg.MinServiceTime = orDefault(cfg.MinServiceTime, defaultMinServiceTime)
+	cfg.TaggedReplyDelay = cfg.MinServiceTime
 	if cfg.EthernetPorts <= 0 {
 		cfg.EthernetPorts = 10
 	}
@@ -150,6 +169,7 @@ func Start(cfg Config) (*Server, error) {
 		latency:  cfg.Latency,
 		counters: map[string]int{},
 		conns:    map[net.Conn]struct{}{},
+		trace:    newTracer(cfg.Trace),
 	}
 	s.db.setPoE(cfg.PoEPorts)
 	if cfg.Snapshot != nil {
@@ -268,12 +288,14 @@ func (s *Server) serve(ln net.Listener) {
 			continue
 		}
 		active++
+		s.connSeq++
+		id := s.connSeq
 		s.conns[c] = struct{}{}
 		s.wg.Add(1)
 		s.connMu.Unlock()
 		go func() {
 			defer s.wg.Done()
-			newSession(s, c).run()
+			newSession(s, c, id).run()
 			s.connMu.Lock()
 			delete(s.conns, c)
 			active--

@@ -18,17 +18,18 @@ import (
 type session struct {
 	s        *Server
 	c        net.Conn
+	id       int // the trace's c<N>
 	r        *bufio.Reader
 	out      *outQueue
 	loggedIn bool
-	closing  bool // set under s.mu when the session ends
+	closing  bool      // set under s.mu when the session ends
+	arrived  time.Time // when the sentence being answered was read
 }
 
-func newSession(s *Server, c net.Conn) *session {
-	return &session{
-		s: s, c: c, r: bufio.NewReaderSize(c, 16<<10),
-		out: newOutQueue(c, s.cfg.WriteTimeout, s.cfg.MaxReplyQueueBytes, s.cfg.MaxPendingReplies),
-	}
+func newSession(s *Server, c net.Conn, id int) *session {
+	q := newOutQueue(c, s.cfg.WriteTimeout, s.cfg.MaxReplyQueueBytes, s.cfg.MaxPendingReplies)
+	q.trace, q.conn = s.trace, id
+	return &session{s: s, c: c, id: id, r: bufio.NewReaderSize(c, 16<<10), out: q}
 }
 
 // limits are the bounds on the next incoming sentence: before login they
@@ -75,6 +76,8 @@ func (ss *session) run() {
 			drain = errors.Is(err, io.EOF)
 			return
 		}
+		ss.arrived = time.Now()
+		ss.s.trace.received(ss.id, words)
 		req := parseRequest(words)
 		dropBefore, dropAfterExec := ss.s.received(req.command)
 		if dropBefore {
@@ -184,15 +187,26 @@ func (ss *session) reply(tag string, res result, latency time.Duration) {
 		words = append(words, "=ret="+res.ret)
 	}
 	end()
+	due := time.Now().Add(latency)
+	if m := ss.s.cfg.MinServiceTime; m > 0 && !ss.arrived.IsZero() {
+		due = later(due, ss.arrived.Add(m))
+	}
 	if tag != "" {
 		// tagged replies are delayed concurrently: the reader goes on
-		ss.out.push(buf, time.Now().Add(max(latency, ss.s.cfg.TaggedReplyDelay)), true, nil)
+		ss.out.push(buf, due, true, nil)
 		return
 	}
-	if latency > 0 {
-		time.Sleep(latency) // untagged commands are answered one after the other
+	if d := time.Until(due); d > 0 {
+		time.Sleep(d) // untagged commands are answered one after the other
 	}
 	ss.out.push(buf, time.Now(), true, nil)
+}
+
+func later(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
 }
 
 // send queues b to go out now without waiting for room; it is for callers

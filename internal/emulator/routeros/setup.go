@@ -11,6 +11,16 @@ func newDB(version string, ports int) *db {
 		ipService(), ipSSH(), systemClock(), ntpClient(), ntpServer(), loggingAction(), logging(), userGroup(), user(),
 		macServer(), macWinbox(), macPing(), neighborDiscovery(), certificateMenu(), fileMenu())
 	all = append(all, firewallMenus()...)
+	all = append(all, sshKeys())
+	all = append(all, ntpClientServers())
+	all = append(all, script(), scheduler())
+	all = append(all, snmpMenu(), snmpCommunity())
+	all = append(all, vrrp())
+	all = append(all, ipv6Settings(), ipv6Pool(), ipv6Address())
+	all = append(all, ipv6FirewallMenus()...)
+	all = append(all, ipv6Route())
+	all = append(all, ipv6DHCPClient())
+	all = append(all, ipv6ND())
 	fitVersion(all, version)
 	for _, m := range all {
 		m.init()
@@ -35,6 +45,8 @@ func newDB(version string, ports int) *db {
 		}})
 	}
 	d.seedDefaults()
+	seedSNMP(d)
+	seedIPv6ND(d)
 	// A service's certificate must be installed (menus_certificate.go).
 	if svc := d.menus["/ip/service"]; svc != nil {
 		own := svc.check

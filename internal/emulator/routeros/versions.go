@@ -29,6 +29,10 @@ var fieldVersions = []struct {
 	{menu: "/ip/dhcp-server", field: "server-address", oldName: "src-address", before: "7.1"},
 	{menu: "/interface/ethernet", field: "sfp-ignore-rx-los", since: "7.15"},
 	{menu: "/ip/dhcp-server/option", field: "comment", since: "7.16"},
+	{menu: "/snmp", field: "engine-id-suffix", since: "7.10"},               // community.routeros API data
+	{menu: "/ipv6/settings", field: "multipath-hash-policy", since: "7.16"}, // inspect dumps 7.15/7.16
+	{menu: "/ipv6/settings", field: "allow-fast-path", since: "7.18"},       // 7.17/7.18
+	{menu: "/ipv6/address", field: "auto-link-local", since: "7.18"},        // 7.17/7.18
 }
 
 // fitVersion gives the menus the parameters of the emulated version.

@@ -57,6 +57,11 @@ func (c *Chain) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, 
 			at := func(attr string) path.Path { return path.Root("rule").AtListIndex(i).AtName(attr) }
 			keepPriorSpelling(ctx, c.spec.Rule, rules[i], prior[i], at, resp)
 		}
+		// Every rule only spelled otherwise than the router prints it: the
+		// rules (and their ids) stay as they are.
+		if len(rules) == len(prior) && sameRules(c.spec.Rule, rules, prior) {
+			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("rule"), state.Rule)...)
+		}
 	}
 	c.planChain(ctx, req, resp, plan, rules)
 }
@@ -83,4 +88,24 @@ func keepPriorSpelling(ctx context.Context, fields []Field, plan, state vals, at
 			resp.RequiresReplace = slices.DeleteFunc(resp.RequiresReplace, p.Equal)
 		}
 	}
+}
+
+// sameRules reports whether planned rules mean the same on the router as
+// the prior ones (ids aside).
+func sameRules(fields []Field, plan, prior []vals) bool {
+	for i := range plan {
+		for j := range fields {
+			f := &fields[j]
+			pv, sv := plan[i][f.AttrName()], prior[i][f.AttrName()]
+			if pv != nil && pv.IsUnknown() {
+				return false
+			}
+			ps, pok := f.toDevice(pv)
+			ss, sok := f.toDevice(sv)
+			if pok != sok || pok && !f.Equal(ps, ss) {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -299,6 +299,10 @@ func (r *Resource) refresh(prev vals, row client.Row, imported bool) vals {
 		p := prev[f.AttrName()]
 		ps, pok := f.toDevice(p)
 		dv, present := row[f.Name]
+		if !present && f.Printed != nil {
+			dv = f.Printed(row)
+			present = dv != ""
+		}
 		if present && dv == "" && f.Kind != List && f.Kind != Set && f.Mode != ReadOnly {
 			present = false
 		}
@@ -369,6 +373,10 @@ func (r *Resource) matches(rows []client.Row, m map[string]string) []client.Row 
 		for k, want := range m {
 			got, present := row[k]
 			f := r.spec.field(k)
+			if !present && f != nil && f.Printed != nil {
+				got = f.Printed(row)
+				present = got != ""
+			}
 			switch {
 			case k == ".id":
 				ok = got == want
@@ -419,7 +427,7 @@ func (r *Resource) Create(ctx context.Context, req resource.CreateRequest, resp 
 			}
 		}
 		id = sp.Path
-	case sp.Adopt:
+	case sp.adopts(plan):
 		rows, err := c.Table(ctx, sp.Path)
 		if err != nil {
 			r.fail(&resp.Diagnostics, "print", plan, err)
@@ -687,7 +695,7 @@ func (r *Resource) Delete(ctx context.Context, req resource.DeleteRequest, resp 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if r.spec.Singleton || r.spec.Adopt {
+	if r.spec.Singleton || r.spec.adopts(state) {
 		dev := map[string]string{}
 		for i := range r.spec.Fields {
 			f := &r.spec.Fields[i]

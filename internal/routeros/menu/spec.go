@@ -64,6 +64,13 @@ type Field struct {
 	// keeps the configured value, so a change in the configuration is sent
 	// and nothing on the router can show as drift; an import has none.
 	Unprinted bool
+	// Printed: for an Unprinted field, what the router's other properties
+	// show of its value (an SSH key's type, size and owner): an import
+	// stores it and Same tells whether a configured value is the one shown.
+	Printed func(row map[string]string) string
+	// Same replaces the kind's comparison of two device values (after
+	// Normalize), for a value Printed stands for.
+	Same      func(a, b string) bool
 	Sensitive bool
 	// NoUnset: the router refuses =!field= (e.g. mtu); removing the field
 	// from the configuration sets Default instead.
@@ -105,6 +112,10 @@ type Spec struct {
 	// Adopt: rows cannot be added or removed (/interface/ethernet); create
 	// finds the row by Key and sets its fields.
 	Adopt bool
+	// AdoptRow: for a menu whose rows are added and removed, the builtin
+	// rows (told by their Key's device values, e.g. /ipv6/nd's
+	// interface=all) that create adopts and destroy restores as for Adopt.
+	AdoptRow func(key map[string]string) bool
 	// ResetOnDestroy: destroying a Singleton or Adopt resource sets every
 	// field it managed back to the field's Default (empty without one).
 	ResetOnDestroy bool
@@ -133,6 +144,20 @@ func (s *Spec) keyAttrs() []string {
 }
 
 func (s *Spec) field(nameOrAttr string) *Field { return findField(s.Fields, nameOrAttr) }
+
+// adopts reports whether create adopts the row of v (and destroy restores it).
+func (s *Spec) adopts(v vals) bool {
+	if s.Adopt || s.AdoptRow == nil {
+		return s.Adopt
+	}
+	key := map[string]string{}
+	for _, k := range s.Key {
+		if f := s.field(k); f != nil {
+			key[k], _ = f.toDevice(v[f.AttrName()])
+		}
+	}
+	return s.AdoptRow(key)
+}
 
 func (s *DataSpec) field(nameOrAttr string) *Field { return findField(s.Fields, nameOrAttr) }
 
@@ -210,7 +235,9 @@ func (f *Field) description() string {
 	for _, o := range f.OldNames {
 		d += " Called `" + o.Name + "` before RouterOS " + o.Before + "; the provider sends the name the router expects."
 	}
-	if f.Unprinted {
+	if f.Unprinted && f.Printed != nil {
+		d += " Never read back as such: the router prints only what the value says about itself, so an import stores that summary, a configured value that matches it is no change, and a change made on the router that keeps the summary is not seen."
+	} else if f.Unprinted {
 		d += " Never read back (the router does not print it): a change made on the router is not seen, and an import leaves it empty; a new value in the configuration is set on the next apply."
 	}
 	if f.ForceNew {

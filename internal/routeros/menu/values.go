@@ -138,6 +138,9 @@ func (f *Field) Equal(a, b string) bool {
 	if a == b || f.Countdown && a != "" && b != "" {
 		return true
 	}
+	if f.Same != nil {
+		return f.Same(a, b)
+	}
 	switch f.Kind {
 	case Int:
 		x, err1 := parseInt(a)

@@ -1,6 +1,8 @@
-# Guests of the 3-node cluster (HOMELAB.md): Consul+Vault containers
-# ct01005-ct01007, GitLab runners, HAProxy VMs behind a VIP, and Kubernetes.
-# Every guest is spread across the nodes by its index.
+# The 3-node cluster (HOMELAB.md). Its guests are here: Consul+Vault
+# containers ct01005-ct01007, GitLab runners, HAProxy VMs behind a VIP, and
+# Kubernetes, every guest spread across the nodes by its index. The cluster
+# itself is in cluster.tf (the NAS storage, pools, backups, HA), the nodes'
+# vmbr0 in network.tf, their certificates in certificates.tf.
 
 locals {
   node_count = length(var.nodes)
@@ -51,7 +53,7 @@ resource "homelab_proxmox_lxc" "consul_vault" {
   }
   network = [{
     name   = "eth0"
-    bridge = "vmbr0"
+    bridge = homelab_proxmox_node_network.vmbr0[each.value.node].iface
     tag    = var.vlans.internal
     ip     = each.value.ip
     gw     = "10.10.10.1"
@@ -60,6 +62,7 @@ resource "homelab_proxmox_lxc" "consul_vault" {
   searchdomain = var.domain
   onboot       = true
   started      = true
+  pool         = homelab_proxmox_pool.this["infra"].pool_id
   tags         = ["consul", "vault"]
   description  = "Consul server and Vault on ${each.value.node}"
 }
@@ -79,13 +82,13 @@ resource "homelab_proxmox_lxc" "runner" {
     size    = "32G"
   }
   mount_point = [{
-    storage = "nas"
+    storage = homelab_proxmox_storage.nas.storage
     size    = "50G"
     path    = "/cache"
   }]
   network = [{
     name   = "eth0"
-    bridge = "vmbr0"
+    bridge = homelab_proxmox_node_network.vmbr0[each.value].iface
     tag    = var.vlans.internal
     ip     = "dhcp"
   }]
@@ -93,6 +96,7 @@ resource "homelab_proxmox_lxc" "runner" {
     nesting = true
   }
   started = true
+  pool    = homelab_proxmox_pool.this["infra"].pool_id
   tags    = ["gitlab-runner"]
 }
 
@@ -114,9 +118,10 @@ resource "homelab_proxmox_vm" "haproxy" {
   }]
   # The VIP lives in the DMZ; the backends (Vault, Consul) are internal.
   network = [
-    { bridge = "vmbr0", tag = var.vlans.dmz },
-    { bridge = "vmbr0", tag = var.vlans.internal },
+    { bridge = homelab_proxmox_node_network.vmbr0[each.value.node].iface, tag = var.vlans.dmz },
+    { bridge = homelab_proxmox_node_network.vmbr0[each.value.node].iface, tag = var.vlans.internal },
   ]
+  pool = homelab_proxmox_pool.this["infra"].pool_id
   tags = ["haproxy"]
 }
 
@@ -136,6 +141,7 @@ resource "homelab_proxmox_vm" "kubernetes" {
     storage = "local-lvm"
     size    = each.value.disk
   }]
-  network = [{ bridge = "vmbr0", tag = var.vlans.internal }]
+  network = [{ bridge = homelab_proxmox_node_network.vmbr0[each.value.node].iface, tag = var.vlans.internal }]
+  pool    = homelab_proxmox_pool.this["k8s"].pool_id
   tags    = ["kubernetes", startswith(each.key, "k8s-master") ? "master" : "worker"]
 }

@@ -1,6 +1,8 @@
 # The router as the lab's network core (HOMELAB.md): ten ports, VLAN 10/20
 # trunks to the Proxmox nodes, five bridges each with a DHCP server, a LACP
-# bond to the NAS, DNS for the lab, and the system identity.
+# bond to the NAS, DNS for the lab, and the system identity. The WAN uplink,
+# routes and WireGuard are in wan.tf, the firewall in firewall.tf, the
+# router's own services, users, time and logging in system.tf.
 
 locals {
   ports = {
@@ -40,7 +42,11 @@ locals {
     { for p in ["ether5", "ether6", "ether7", "ether8"] : p => "bridge-clients" },
   )
 
+  # The router's own address on the management network (bridge-proxmox).
+  router_address = "${local.bridges["bridge-proxmox"]}.1"
+
   dns_records = {
+    router  = local.router_address
     vault   = "10.10.20.10" # HAProxy VIP
     consul  = "10.10.20.10"
     gitlab  = "10.10.10.20"
@@ -48,6 +54,7 @@ locals {
     pve-s2  = "10.10.0.12"
     pve-s3  = "10.10.0.13"
     storage = "10.10.30.10"
+    syslog  = var.log_host
   }
 
   static_leases = {
@@ -142,6 +149,7 @@ resource "homelab_routeros_ip_dhcp_server_network" "this" {
   address    = "${each.value}.0/24"
   gateway    = "${each.value}.1"
   dns_server = ["${each.value}.1"]
+  ntp_server = ["${each.value}.1"] # the router's NTP server (system.tf)
   domain     = var.domain
   comment    = each.key
 }

@@ -1,5 +1,6 @@
 # Root CA in `pki`, intermediate CA in `pki_int` signed by it, a role for the
-# lab's domain, and the certificates HAProxy serves for Vault and Consul.
+# lab's domain, the certificates HAProxy serves for Vault and Consul, and the
+# devices' certificates (router, Proxmox nodes).
 
 resource "homelab_vault_pki_mount" "pki" {
   path          = "pki"
@@ -65,6 +66,20 @@ resource "homelab_vault_pki_certificate" "service" {
   role                  = homelab_vault_pki_role.lab.name
   common_name           = "${each.key}.${var.domain}"
   ip_sans               = [var.vip]
+  ttl                   = "2160h"
+  min_seconds_remaining = 1209600
+}
+
+# The devices' own certificates: the router's api-ssl/www-ssl and each
+# Proxmox node's web/API. Installed by the router and cluster modules; the
+# first apply within 14 days of expiry issues and installs new ones.
+resource "homelab_vault_pki_certificate" "device" {
+  for_each = var.devices
+
+  mount                 = homelab_vault_pki_role.lab.mount
+  role                  = homelab_vault_pki_role.lab.name
+  common_name           = "${each.key}.${var.domain}"
+  ip_sans               = each.value
   ttl                   = "2160h"
   min_seconds_remaining = 1209600
 }

@@ -14,3 +14,15 @@ output "certificates" {
     name => join("\n", concat([c.certificate], c.ca_chain, [c.private_key]))
   }
 }
+
+output "device_certificates" {
+  description = "Each device's certificate, issuing chain and private key (PEM), by host name."
+  sensitive   = true
+  value = {
+    for name, c in homelab_vault_pki_certificate.device : name => {
+      certificate = c.certificate
+      chain       = join("\n", c.ca_chain)
+      private_key = c.private_key
+    }
+  }
+}
