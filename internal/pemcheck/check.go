@@ -93,3 +93,33 @@ func SANs(c *x509.Certificate) []string {
 	}
 	return out
 }
+
+// configValue is a configuration value as Install needs it.
+type configValue interface {
+	IsNull() bool
+	IsUnknown() bool
+	ValueString() string
+}
+
+// Install checks what a resource that installs a certificate is given: the
+// certificate_pem, chain_pem and private_key_pem attributes, each only once
+// known. mismatch says what the device would do with a key that is not the
+// certificate's. It returns whether the key is encrypted (the caller knows
+// whether its device can take that); false after an error in the
+// certificate.
+func Install(cert, chain, key configValue, mismatch string, diags *diag.Diagnostics) (encrypted bool) {
+	known := func(v configValue) bool { return !v.IsNull() && !v.IsUnknown() }
+	var c *x509.Certificate
+	if known(cert) {
+		if c = Leaf(path.Root("certificate_pem"), cert.ValueString(), time.Now(), diags); c == nil {
+			return false
+		}
+	}
+	if known(chain) {
+		Chain(path.Root("chain_pem"), chain.ValueString(), diags)
+	}
+	if known(key) {
+		_, encrypted = Key(path.Root("private_key_pem"), key.ValueString(), c, mismatch, diags)
+	}
+	return encrypted
+}

@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -48,22 +47,10 @@ func (r *nodeCertificateResource) ValidateConfig(ctx context.Context, req resour
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var cert *x509.Certificate
-	if known(cfg.CertificatePEM.StringValue) {
-		if cert = pemcheck.Leaf(path.Root("certificate_pem"), cfg.CertificatePEM.ValueString(), time.Now(), &resp.Diagnostics); cert == nil {
-			return
-		}
-	}
-	if known(cfg.ChainPEM.StringValue) {
-		pemcheck.Chain(path.Root("chain_pem"), cfg.ChainPEM.ValueString(), &resp.Diagnostics)
-	}
-	if known(cfg.PrivateKeyPEM) {
-		_, encrypted := pemcheck.Key(path.Root("private_key_pem"), cfg.PrivateKeyPEM.ValueString(), cert,
-			"PVE would refuse the upload (\"key does not match the certificate (chain)\").", &resp.Diagnostics)
-		if encrypted {
-			resp.Diagnostics.AddAttributeError(path.Root("private_key_pem"), "Encrypted private key",
-				"private_key_pem is encrypted; pveproxy needs the key unencrypted (decrypt it, e.g. `openssl pkey -in key.pem`).")
-		}
+	if pemcheck.Install(cfg.CertificatePEM, cfg.ChainPEM, cfg.PrivateKeyPEM,
+		"PVE would refuse the upload (\"key does not match the certificate (chain)\").", &resp.Diagnostics) {
+		resp.Diagnostics.AddAttributeError(path.Root("private_key_pem"), "Encrypted private key",
+			"private_key_pem is encrypted; pveproxy needs the key unencrypted (decrypt it, e.g. `openssl pkey -in key.pem`).")
 	}
 }
 

@@ -70,21 +70,10 @@ func (r *certificateResource) ValidateConfig(ctx context.Context, req resource.V
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var cert *x509.Certificate
-	if known(cfg.CertificatePEM.StringValue) {
-		if cert = pemcheck.Leaf(path.Root("certificate_pem"), cfg.CertificatePEM.ValueString(), time.Now(), &resp.Diagnostics); cert == nil {
-			return
-		}
-	}
-	if known(cfg.ChainPEM.StringValue) {
-		pemcheck.Chain(path.Root("chain_pem"), cfg.ChainPEM.ValueString(), &resp.Diagnostics)
-	}
-	if known(cfg.PrivateKeyPEM) {
-		_, encrypted := pemcheck.Key(path.Root("private_key_pem"), cfg.PrivateKeyPEM.ValueString(), cert,
-			"the router would install the certificate without a key and a TLS service could not use it.", &resp.Diagnostics)
-		if encrypted && cfg.Passphrase.IsNull() {
-			resp.Diagnostics.AddAttributeError(path.Root("passphrase"), "Missing passphrase", "private_key_pem is encrypted: set passphrase.")
-		}
+	encrypted := pemcheck.Install(cfg.CertificatePEM, cfg.ChainPEM, cfg.PrivateKeyPEM,
+		"the router would install the certificate without a key and a TLS service could not use it.", &resp.Diagnostics)
+	if encrypted && cfg.Passphrase.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("passphrase"), "Missing passphrase", "private_key_pem is encrypted: set passphrase.")
 	}
 }
 

@@ -56,8 +56,8 @@ func benchPrint(b *testing.B, cfg Config, inFlight int) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
 }
 
-// BenchmarkPrint10InFlight uses the default 500µs TaggedReplyDelay, which
-// bounds it at 10 / 500µs = 20000 req/s.
+// BenchmarkPrint10InFlight uses the default minimum service time (5 ms,
+// Config.MinServiceTime), which bounds it at 10 / 5 ms = 2000 req/s.
 func BenchmarkPrint10InFlight(b *testing.B) { benchPrint(b, Config{}, 10) }
 
 // BenchmarkPrint10InFlightNoDelay measures the emulator itself.

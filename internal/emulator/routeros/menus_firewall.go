@@ -148,27 +148,37 @@ func addressList() *menu {
 			fDur("timeout", ""),
 		}, tail()),
 		check: func(d *db, r, old *row) error {
-			for _, o := range d.table("ip/firewall/address-list").rows {
-				if o.id != r.id && o.vals["list"] == r.vals["list"] && o.vals["address"] == r.vals["address"] {
-					return failure("already have such entry")
-				}
-			}
-			if r.created.IsZero() {
-				r.created = d.now()
-			}
-			return nil
+			return addressListEntryCheck(d, "ip/firewall/address-list", r)
 		},
-		compute: func(d *db, r *row, p *props) {
-			p.set("creation-time", r.created.UTC().Format("2006-01-02 15:04:05"))
-			dynamic := false
-			if t, ok := parseDuration(r.vals["timeout"]); ok && r.vals["timeout"] != "" {
-				dynamic = true
-				left := t - d.now().Sub(r.created).Truncate(time.Second)
-				p.set("timeout", formatDuration(max(left, 0)))
-			}
-			p.set("dynamic", strconv.FormatBool(dynamic || r.dynamic))
-		},
+		compute: addressListCompute,
 	}
+}
+
+// addressListEntryCheck is what IPv4 and IPv6 address lists share: one
+// entry per list and address, and the creation time a timeout counts from.
+func addressListEntryCheck(d *db, table string, r *row) error {
+	for _, o := range d.table(table).rows {
+		if o.id != r.id && o.vals["list"] == r.vals["list"] && o.vals["address"] == r.vals["address"] {
+			return failure("already have such entry")
+		}
+	}
+	if r.created.IsZero() {
+		r.created = d.now()
+	}
+	return nil
+}
+
+// addressListCompute prints an entry's creation time and, for an entry
+// with a timeout, the time left (such an entry is dynamic).
+func addressListCompute(d *db, r *row, p *props) {
+	p.set("creation-time", r.created.UTC().Format("2006-01-02 15:04:05"))
+	dynamic := false
+	if t, ok := parseDuration(r.vals["timeout"]); ok && r.vals["timeout"] != "" {
+		dynamic = true
+		left := t - d.now().Sub(r.created).Truncate(time.Second)
+		p.set("timeout", formatDuration(max(left, 0)))
+	}
+	p.set("dynamic", strconv.FormatBool(dynamic || r.dynamic))
 }
 
 func firewallMenus() []*menu {

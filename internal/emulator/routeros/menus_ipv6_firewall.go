@@ -2,9 +2,7 @@ package routeros
 
 import (
 	"net/netip"
-	"strconv"
 	"strings"
-	"time"
 )
 
 // The IPv6 firewall, from MikroTik's "IPv6 Firewall Filter" and "Address
@@ -92,26 +90,9 @@ func ipv6AddressList() *menu {
 			} else if !dnsName.MatchString(a) || strings.Trim(a, "0123456789.") == "" {
 				return argErr("invalid value for argument address")
 			}
-			for _, o := range d.table(table).rows {
-				if o.id != r.id && o.vals["list"] == r.vals["list"] && o.vals["address"] == r.vals["address"] {
-					return failure("already have such entry")
-				}
-			}
-			if r.created.IsZero() {
-				r.created = d.now()
-			}
-			return nil
+			return addressListEntryCheck(d, table, r)
 		},
-		compute: func(d *db, r *row, p *props) {
-			p.set("creation-time", r.created.UTC().Format("2006-01-02 15:04:05"))
-			dynamic := false
-			if t, ok := parseDuration(r.vals["timeout"]); ok && r.vals["timeout"] != "" {
-				dynamic = true
-				left := t - d.now().Sub(r.created).Truncate(time.Second)
-				p.set("timeout", formatDuration(max(left, 0)))
-			}
-			p.set("dynamic", strconv.FormatBool(dynamic || r.dynamic))
-		},
+		compute: addressListCompute,
 	}
 }
 

@@ -2,7 +2,6 @@ package routeros
 
 import (
 	"net/netip"
-	"sort"
 	"strings"
 )
 
@@ -91,30 +90,5 @@ func (d *db) refreshIPv6ConnectedRoutes() {
 		dst := p.Masked().String()
 		want["connect|"+dst+"|"+a.vals["interface"]] = [2]string{dst, a.vals["interface"]}
 	}
-	kept := t.rows[:0]
-	have := map[string]bool{}
-	for _, r := range t.rows {
-		if !r.dynamic {
-			kept = append(kept, r)
-			continue
-		}
-		if _, ok := want[r.dynKey]; ok {
-			have[r.dynKey] = true
-			kept = append(kept, r)
-		}
-	}
-	t.rows = kept
-	var keys []string
-	for k := range want {
-		if !have[k] {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		w := want[k]
-		t.rows = append(t.rows, &row{id: t.alloc(), dynamic: true, dynKey: k, vals: map[string]string{
-			"dst-address": w[0], "gateway": w[1], "distance": "0", "scope": "10", "routing-table": "main",
-		}})
-	}
+	syncConnectedRoutes(t, want)
 }

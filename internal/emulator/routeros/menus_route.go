@@ -72,6 +72,13 @@ func (d *db) refreshConnectedRoutes() {
 		dst := pfx.Masked().String()
 		want["connect|"+dst+"|"+a.vals["interface"]] = [2]string{dst, a.vals["interface"]}
 	}
+	syncConnectedRoutes(t, want)
+}
+
+// syncConnectedRoutes makes a route table's dynamic rows exactly want
+// (key -> destination, interface): rows no longer wanted go, rows kept keep
+// their ids, new ones are added in key order. IPv4 and IPv6 share it.
+func syncConnectedRoutes(t *table, want map[string][2]string) {
 	kept := t.rows[:0]
 	have := map[string]bool{}
 	for _, r := range t.rows {
