@@ -1,12 +1,7 @@
 package routeros_test
 
 import (
-	"fmt"
-	"regexp"
-	"strings"
 	"testing"
-
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/homelab-iac/terraform-provider-homelab/internal/acctest"
 )
@@ -22,21 +17,9 @@ var moreMenus = []string{"/user", "/user/ssh-keys", "/system/ntp/client/servers"
 // nothing on the router.
 func TestAccBadInputServices(t *testing.T) {
 	e := acctest.RouterOS(t)
-	res := func(typ, body string) string {
-		return fmt.Sprintf("resource %q \"bad\" {\n%s\n}\n", "homelab_routeros_"+typ, body)
-	}
-	state := func() string {
-		var b strings.Builder
-		for _, m := range moreMenus {
-			rows, err := e.Run(m + "/print")
-			if err != nil {
-				t.Fatalf("%s: %v", m, err)
-			}
-			fmt.Fprintf(&b, "%s %v\n", m, rows)
-		}
-		return b.String()
-	}
-	cases := []struct{ name, config, want string }{
+	res := badResource
+	state := func() string { return menusState(t, e, moreMenus) }
+	cases := []badInput{
 		{"ssh key not a key", res("user_ssh_keys", `user = "admin"
 key = "not a key"`), `(?s)key.*not an OpenSSH public key`},
 		{"ssh key dsa", res("user_ssh_keys", `user = "admin"
@@ -84,19 +67,5 @@ interface = "ether2"`), `(?s)address.*not an IPv6 address with prefix length`},
 prefix = "2001:db8::/56"
 prefix_length = 48`), `(?s)prefix_length.*must not be shorter than the\s+pool's prefix`},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			before := state()
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      acctest.ProviderConfig(e.Block()) + c.config,
-					ExpectError: regexp.MustCompile(c.want),
-				}},
-			})
-			if after := state(); after != before {
-				t.Errorf("emulator state changed:\nbefore:\n%s\nafter:\n%s", before, after)
-			}
-		})
-	}
+	runBadInputs(t, e, cases, state)
 }

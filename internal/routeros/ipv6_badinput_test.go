@@ -1,12 +1,7 @@
 package routeros_test
 
 import (
-	"fmt"
-	"regexp"
-	"strings"
 	"testing"
-
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/homelab-iac/terraform-provider-homelab/internal/acctest"
 )
@@ -18,21 +13,9 @@ import (
 func TestAccBadInputIPv6(t *testing.T) {
 	e := acctest.RouterOS(t)
 	menus := []string{"/ipv6/firewall/address-list", "/ipv6/firewall/filter", "/ipv6/route", "/ipv6/dhcp-client", "/ipv6/nd"}
-	res := func(typ, body string) string {
-		return fmt.Sprintf("resource %q \"bad\" {\n%s\n}\n", "homelab_routeros_"+typ, body)
-	}
-	state := func() string {
-		var b strings.Builder
-		for _, m := range menus {
-			rows, err := e.Run(m + "/print")
-			if err != nil {
-				t.Fatalf("%s: %v", m, err)
-			}
-			fmt.Fprintf(&b, "%s %v\n", m, rows)
-		}
-		return b.String()
-	}
-	cases := []struct{ name, config, want string }{
+	res := badResource
+	state := func() string { return menusState(t, e, menus) }
+	cases := []badInput{
 		{"address list v4", res("ipv6_firewall_address_list", `list = "l"
 address = "10.0.0.0/8"`), `(?s)address.*not an IPv6 address, prefix`},
 		{"filter v4 address", res("ipv6_firewall_filter", `chain = "input"
@@ -57,19 +40,5 @@ ra_interval = "1s-2s"`), `(?s)ra_interval.*not an interval`},
 		{"nd hop limit", res("ipv6_nd", `interface = "ether2"
 hop_limit = "300"`), `(?s)hop_limit.*not\s+.unspecified.\s+or\s+a\s+number`},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			before := state()
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      acctest.ProviderConfig(e.Block()) + c.config,
-					ExpectError: regexp.MustCompile(c.want),
-				}},
-			})
-			if after := state(); after != before {
-				t.Errorf("emulator state changed:\nbefore:\n%s\nafter:\n%s", before, after)
-			}
-		})
-	}
+	runBadInputs(t, e, cases, state)
 }

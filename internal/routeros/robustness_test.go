@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -23,8 +24,15 @@ var snapshotMenus = []string{"/interface", "/interface/bridge/port", "/interface
 
 func snapshot(t *testing.T, e *acctest.RouterOSEmulator) string {
 	t.Helper()
+	return menusState(t, e, snapshotMenus, "running")
+}
+
+// menusState is every row of menus, one sorted line each, without the
+// properties skip names.
+func menusState(t *testing.T, e *acctest.RouterOSEmulator, menus []string, skip ...string) string {
+	t.Helper()
 	var b strings.Builder
-	for _, m := range snapshotMenus {
+	for _, m := range menus {
 		rows, err := e.Run(m + "/print")
 		if err != nil {
 			t.Fatalf("%s/print: %v", m, err)
@@ -32,7 +40,7 @@ func snapshot(t *testing.T, e *acctest.RouterOSEmulator) string {
 		for _, r := range rows {
 			keys := make([]string, 0, len(r))
 			for k := range r {
-				if k != "running" {
+				if !slices.Contains(skip, k) {
 					keys = append(keys, k)
 				}
 			}
@@ -47,20 +55,45 @@ func snapshot(t *testing.T, e *acctest.RouterOSEmulator) string {
 	return b.String()
 }
 
+// badInput is a configuration that must fail with an error matching want.
+type badInput struct{ name, config, want string }
+
+// badResource is a resource "bad" of homelab_routeros_<typ> with body.
+func badResource(typ, body string) string {
+	return fmt.Sprintf("resource %q \"bad\" {\n%s\n}\n", "homelab_routeros_"+typ, body)
+}
+
+// runBadInputs plans and applies each bad input, expecting its error, and
+// fails when state (the router's menus as printed) changed.
+func runBadInputs(t *testing.T, e *acctest.RouterOSEmulator, cases []badInput, state func() string) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			before := state()
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      acctest.ProviderConfig(e.Block()) + c.config,
+					ExpectError: regexp.MustCompile(c.want),
+				}},
+			})
+			if after := state(); after != before {
+				t.Errorf("emulator state changed:\nbefore:\n%s\nafter:\n%s", before, after)
+			}
+		})
+	}
+}
+
 // TestAccBadInput: each invalid configuration fails at plan time, or at apply
 // with a diagnostic naming the resource and the attribute, and leaves the
 // router unchanged.
 func TestAccBadInput(t *testing.T) {
 	e := acctest.RouterOS(t)
-	res := func(typ, body string) string {
-		return fmt.Sprintf("resource %q \"bad\" {\n%s\n}\n", "homelab_routeros_"+typ, body)
-	}
+	res := badResource
 	vlan := func(extra string) string {
 		return res("interface_vlan", "name = \"v\"\nvlan_id = 10\ninterface = \"ether2\"\n"+extra)
 	}
-	cases := []struct {
-		name, config, want string
-	}{
+	cases := []badInput{
 		{"vlan id 0", res("interface_vlan", `name = "v"
 vlan_id = 0
 interface = "ether2"`), `vlan_id value must be between 1 and 4094`},
@@ -167,21 +200,7 @@ rule = [{ action = "drop", src_address = "10.0.0.0/40" }]`), `(?s)rule\[0\]\.src
 rule = [{ action = "masquerade", dst_address = "10.0.0.9-10.0.0.1" }]`), `(?s)rule\[0\]\.dst_address.*ends before it starts`},
 		{"bridge name too long", res("interface_bridge", `name = "`+strings.Repeat("b", 100000)+`"`), `(?s)name.*too long`},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			before := snapshot(t, e)
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      acctest.ProviderConfig(e.Block()) + c.config,
-					ExpectError: regexp.MustCompile(c.want),
-				}},
-			})
-			if after := snapshot(t, e); after != before {
-				t.Errorf("emulator state changed:\nbefore:\n%s\nafter:\n%s", before, after)
-			}
-		})
-	}
+	runBadInputs(t, e, cases, func() string { return snapshot(t, e) })
 	if len(cases) < 25 {
 		t.Fatalf("only %d bad inputs", len(cases))
 	}
