@@ -50,25 +50,11 @@ func (s *Server) downloadURL(r *request) (any, *apiError) {
 		return nil, errf("storage '%s' is not configured for content-type '%s'", st.ID, content)
 	}
 	name := normalizeContentFilename(r.params["filename"])
-	switch content {
-	case "iso":
-		if !reIsoFile.MatchString(name) {
-			return nil, paramErr1("filename", "wrong file extension")
-		}
-		dir += "/template/iso"
-	case "vztmpl":
-		if !reVztmplFile.MatchString(name) {
-			return nil, paramErr1("filename", "wrong file extension")
-		}
-		dir += "/template/cache"
-	case "import":
-		if !reImportFile.MatchString(name) {
-			return nil, paramErr1("filename", "invalid filename or wrong extension")
-		}
-		dir += "/import"
-	default:
-		return nil, paramErr1("content", "upload content-type '%s' is not allowed", content)
+	sub, _, aerr := contentDir(content, name, "upload content-type '%s' is not allowed")
+	if aerr != nil {
+		return nil, aerr
 	}
+	dir += sub
 	dest := dir + "/" + name
 	volid := st.ID + ":" + content + "/" + name
 	algo, want := r.params["checksum-algorithm"], r.params["checksum"]

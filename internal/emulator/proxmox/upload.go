@@ -151,28 +151,11 @@ func (s *Server) upload(r *request) (any, *apiError) {
 		return nil, errf("temporary file '%s' does not exist", tmp)
 	}
 	content, name := r.params["content"], normalizeContentFilename(r.params["filename"])
-	format := fileFormat(name)
-	switch content {
-	case "iso":
-		if !reIsoFile.MatchString(name) {
-			return nil, paramErr1("filename", "wrong file extension")
-		}
-		dir += "/template/iso"
-	case "vztmpl":
-		if !reVztmplFile.MatchString(name) {
-			return nil, paramErr1("filename", "wrong file extension")
-		}
-		dir += "/template/cache"
-	case "import":
-		m := reImportFile.FindStringSubmatch(name)
-		if m == nil {
-			return nil, paramErr1("filename", "invalid filename or wrong extension")
-		}
-		format = m[1]
-		dir += "/import"
-	default:
-		return nil, paramErr1("content", "upload content type '%s' not allowed", content)
+	sub, format, aerr := contentDir(content, name, "upload content type '%s' not allowed")
+	if aerr != nil {
+		return nil, aerr
 	}
+	dir += sub
 	if !st.has(content) {
 		return nil, errf("storage '%s' does not support '%s' content", st.ID, content)
 	}
@@ -197,4 +180,31 @@ func (s *Server) upload(r *request) (any, *apiError) {
 	}
 	s.st.addVolume(&volume{Node: node, Storage: st.ID, Volid: volid, Content: content, Format: format, Size: up.size, Ctime: time.Now().Unix()})
 	return s.newTask(node, "imgcopy", "", r.user, "", log...), nil
+}
+
+// contentDir is where upload and download-url put a file of content type
+// content (pve-manager's API2/Storage/Status.pm checks the name the same
+// way in both, each with its own wording for another content type,
+// notAllowed): the subdirectory, and the file's format.
+func contentDir(content, name, notAllowed string) (sub, format string, err *apiError) {
+	format = fileFormat(name)
+	switch content {
+	case "iso":
+		if !reIsoFile.MatchString(name) {
+			return "", "", paramErr1("filename", "wrong file extension")
+		}
+		return "/template/iso", format, nil
+	case "vztmpl":
+		if !reVztmplFile.MatchString(name) {
+			return "", "", paramErr1("filename", "wrong file extension")
+		}
+		return "/template/cache", format, nil
+	case "import":
+		m := reImportFile.FindStringSubmatch(name)
+		if m == nil {
+			return "", "", paramErr1("filename", "invalid filename or wrong extension")
+		}
+		return "/import", m[1], nil
+	}
+	return "", "", paramErr1("content", notAllowed, content)
 }
