@@ -290,6 +290,7 @@ resource "homelab_proxmox_node_certificate" "bad" {
 `, node, certPEM, keyPEM)
 	}
 	var steps []resource.TestStep
+	var uploaded map[string]any
 	for _, c := range []struct{ cert, key, want string }{
 		{"hello", key, `Not a certificate.*certificate_pem`},
 		{key, key, `Not a certificate`},
@@ -302,9 +303,14 @@ resource "homelab_proxmox_node_certificate" "bad" {
 	steps = append(steps,
 		resource.TestStep{
 			PreConfig: func() {
+				// The plan-time refusals sent nothing: pve-s2 has no custom certificate yet.
+				if c, err := emuCustomCert(e, "pve-s2"); err != nil || c != nil {
+					t.Fatalf("bad input reached PVE: %v %v", c, err)
+				}
 				if _, err := e.Call("POST", "/nodes/pve-s2/certificates/custom", map[string]string{"certificates": cert, "key": key}); err != nil {
 					t.Fatalf("out-of-band upload: %v", err)
 				}
+				uploaded, _ = emuCustomCert(e, "pve-s2")
 			},
 			Config:      cfg("pve-s2", cert, key),
 			ExpectError: errRe(`already has a custom certificate.*import { to = homelab_proxmox_node_certificate.<name> id = "pve-s2" }`),
@@ -312,7 +318,8 @@ resource "homelab_proxmox_node_certificate" "bad" {
 		resource.TestStep{Config: acctest.ProviderConfig(certBlock(e, ca.pem))},
 	)
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})
-	if c, _ := emuCustomCert(e, "pve-s1"); c != nil {
-		t.Fatalf("bad input reached PVE: %v", c)
+	// The refused create left the node's own upload as it was.
+	if c, err := emuCustomCert(e, "pve-s2"); err != nil || c == nil || uploaded == nil || c["fingerprint"] != uploaded["fingerprint"] {
+		t.Fatalf("the refused create changed pve-s2's certificate: %v (uploaded %v, %v)", c, uploaded, err)
 	}
 }
