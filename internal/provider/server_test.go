@@ -10,20 +10,32 @@ import (
 
 func TestUnchangedPlanTypes(t *testing.T) {
 	types, pure := optIns(New("test")())
-	if !pure["homelab_routeros_ip_address"] || pure["homelab_routeros_certificate"] || pure["homelab_proxmox_lxc"] {
-		t.Errorf("pure validation: ip_address %v, certificate %v, proxmox_lxc %v; want true, false, false",
-			pure["homelab_routeros_ip_address"], pure["homelab_routeros_certificate"], pure["homelab_proxmox_lxc"])
+	if !pure["homelab_routeros_ip_address"] || pure["homelab_routeros_certificate"] || !pure["homelab_proxmox_lxc"] || pure["homelab_proxmox_node_certificate"] {
+		t.Errorf("pure validation: ip_address %v, certificate %v, proxmox_lxc %v, proxmox_node_certificate %v; want true, false, true, false",
+			pure["homelab_routeros_ip_address"], pure["homelab_routeros_certificate"], pure["homelab_proxmox_lxc"], pure["homelab_proxmox_node_certificate"])
 	}
 	for name, want := range map[string]bool{
 		"homelab_routeros_ip_address":         true,
 		"homelab_routeros_interface_vlan":     true,
 		"homelab_routeros_system_identity":    false, // a settings menu checks every plan
 		"homelab_routeros_ip_firewall_filter": false, // a chain checks its owner every plan
-		"homelab_proxmox_lxc":                 false,
+		"homelab_proxmox_lxc":                 true,  // when its defaults hold
+		"homelab_proxmox_storage":             false, // its ModifyPlan fills what the config leaves null
 		"homelab_vault_pki_certificate":       false,
 	} {
-		if types[name] != want {
-			t.Errorf("%s answers its unchanged plan with the prior state: %v, want %v", name, types[name], want)
+		if (types[name] != nil) != want {
+			t.Errorf("%s answers its unchanged plan with the prior state: %v, want %v", name, types[name] != nil, want)
+		}
+	}
+	// A container's plan is checked for its defaults, nested ones included,
+	// and compared without its write-only values.
+	if lxc := types["homelab_proxmox_lxc"]; lxc != nil {
+		if lxc.defaults["started"] == nil || lxc.defaults["features"] == nil || lxc.defaults["features"].children["fuse"] == nil ||
+			lxc.defaults["network"] == nil || lxc.defaults["hostname"] != nil {
+			t.Errorf("container defaults found: %v", lxc.defaults)
+		}
+		if !lxc.writeOnly["ostemplate"] || !lxc.writeOnly["password"] || lxc.writeOnly["hostname"] {
+			t.Errorf("container write-only attributes found: %v", lxc.writeOnly)
 		}
 	}
 }
@@ -46,7 +58,7 @@ func TestUnchangedPlanIsPrior(t *testing.T) {
 		return &dv
 	}
 	fw := &recordingServer{}
-	s := &server{ProviderServer: fw, unchangedIsPrior: map[string]bool{"homelab_x": true}}
+	s := &server{ProviderServer: fw, unchangedIsPrior: map[string]*priorPlan{"homelab_x": {stateType: typ}}}
 	ctx := context.Background()
 	prior := val("one")
 	resp, err := s.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/homelab-iac/terraform-provider-homelab/internal/providerdata"
+	"github.com/homelab-iac/terraform-provider-homelab/internal/tfmodel"
 )
 
 // The guest layer: what homelab_proxmox_lxc and homelab_proxmox_vm share
@@ -235,9 +236,12 @@ func (k guestKind) reportCreate(ctx context.Context, c *Client, req resource.Cre
 // it from the state (the next apply creates it again).
 func readResource[M any](ctx context.Context, d *providerdata.Data, k guestKind, req resource.ReadRequest, resp *resource.ReadResponse,
 	read func(context.Context, *Client, *M) (bool, error), digest func(*M) string) {
+	// tfmodel, not State.Get and Set: a refresh reads every guest, and the
+	// framework's reflection costs more than the rest of the Read.
 	var state M
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	typ := req.State.Schema.Type()
+	if err := tfmodel.Get(ctx, req.State.Raw, typ, &state); err != nil {
+		resp.Diagnostics.AddError("Reading the "+k.noun+"'s state failed", err.Error())
 		return
 	}
 	c := clientOrDiag(ctx, d, &resp.Diagnostics)
@@ -253,7 +257,12 @@ func readResource[M any](ctx context.Context, d *providerdata.Data, k guestKind,
 		resp.State.RemoveResource(ctx)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	raw, err := tfmodel.Value(ctx, typ, &state)
+	if err != nil {
+		resp.Diagnostics.AddError("Writing the "+k.noun+"'s state failed", err.Error())
+		return
+	}
+	resp.State.Raw = raw
 	resp.Diagnostics.Append(keepDigest(ctx, resp.Private, digest(&state))...)
 }
 

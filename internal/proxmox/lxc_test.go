@@ -174,7 +174,19 @@ func TestAccLXC_lifecycle(t *testing.T) {
 					checkConfig(e, "lxc", "pve-s1", 1005, "tags", "consul;prod;vault"),
 				),
 			},
-			{ // out-of-band stop detected and corrected
+			{ // out-of-band change of a value the configuration leaves to its default (`features.fuse`, false) alone: detected and corrected
+				PreConfig: func() {
+					if _, err := e.Call("PUT", "/nodes/pve-s1/lxc/1005/config", map[string]string{"features": "fuse=1,keyctl=1,nesting=1"}); err != nil {
+						t.Fatalf("out-of-band change: %v", err)
+					}
+				},
+				Config: lxcConfig(e, lxcV2),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(lxcAddr, plancheck.ResourceActionUpdate),
+				}},
+				Check: checkConfig(e, "lxc", "pve-s1", 1005, "features", "keyctl=1,nesting=1"),
+			},
+			{ // out-of-band stop detected and corrected (`started` is left to its default, true)
 				PreConfig: func() {
 					raw, err := e.Call("POST", "/nodes/pve-s1/lxc/1005/status/stop", nil)
 					if err != nil {

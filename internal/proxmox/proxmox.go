@@ -33,10 +33,13 @@
 //	node_network_schema.go, node_network_model.go, node_network.go  homelab_proxmox_node_network (/nodes/{node}/network, staged + reload)
 //	node_certificate_schema.go, node_certificate_model.go, node_certificate.go  homelab_proxmox_node_certificate (/nodes/{node}/certificates/custom)
 //	*_data_source.go        the data sources
+//	plan_shortcuts.go       which resources take the provider server's unchanged-plan and validation shortcuts
 //
 // A new guest resource gets the same three files and uses the guest layer;
 // its toAPI/fromAPI get unit tests (lxc_model_test.go), its behaviour an
-// acceptance test against the emulator (internal/emulator/proxmox).
+// acceptance test against the emulator (internal/emulator/proxmox). A new
+// resource opts in to the shortcuts only when plan_shortcuts.go's
+// conditions hold for it.
 package proxmox
 
 import (
