@@ -52,6 +52,15 @@ type UnchangedPlanIsPrior interface {
 	UnchangedPlanIsPrior() bool
 }
 
+// PriorPlanHolds is implemented by resources that opt in with
+// UnchangedPlanIsPrior but whose ModifyPlan can change an unchanged
+// object's plan for a reason of its own (a certificate due for renewal):
+// after the server's own checks passed, it is asked whether its ModifyPlan
+// would leave prior, the prior state, as it is.
+type PriorPlanHolds interface {
+	PriorPlanHolds(ctx context.Context, prior tftypes.Value) bool
+}
+
 type server struct {
 	tfprotov6.ProviderServer
 	unchangedIsPrior map[string]*priorPlan
@@ -109,6 +118,7 @@ type priorPlan struct {
 	stateType tftypes.Type
 	defaults  map[string]*defaultNode
 	writeOnly map[string]bool // dotted attribute names, element steps left out
+	holds     PriorPlanHolds  // nil when the resource has no check of its own
 }
 
 func newPriorPlan(ctx context.Context, sch schema.Schema) *priorPlan {
@@ -130,7 +140,7 @@ func (p *priorPlan) isPrior(ctx context.Context, req *tfprotov6.PlanResourceChan
 		return false // a create, or not a value this checks
 	}
 	same := bytes.Equal(prior.MsgPack, proposed.MsgPack)
-	if !same && len(p.writeOnly) == 0 || same && len(p.defaults) == 0 {
+	if !same && len(p.writeOnly) == 0 || same && len(p.defaults) == 0 && p.holds == nil {
 		return same
 	}
 	priorV, err := prior.Unmarshal(p.stateType)
@@ -146,14 +156,16 @@ func (p *priorPlan) isPrior(ctx context.Context, req *tfprotov6.PlanResourceChan
 			return false
 		}
 	}
-	if len(p.defaults) == 0 {
-		return true
+	if len(p.defaults) > 0 {
+		if req.Config == nil || len(req.Config.MsgPack) == 0 {
+			return false
+		}
+		config, err := req.Config.Unmarshal(p.stateType)
+		if err != nil || !defaultsHold(ctx, p.defaults, priorV, config, path.Empty()) {
+			return false
+		}
 	}
-	if req.Config == nil || len(req.Config.MsgPack) == 0 {
-		return false
-	}
-	config, err := req.Config.Unmarshal(p.stateType)
-	return err == nil && defaultsHold(ctx, p.defaults, priorV, config, path.Empty())
+	return p.holds == nil || p.holds.PriorPlanHolds(ctx, priorV)
 }
 
 // nullWriteOnly is v with its write-only values null, as the framework
@@ -225,7 +237,9 @@ func optIns(p provider.Provider) (unchangedIsPrior map[string]*priorPlan, pureVa
 			var sr resource.SchemaResponse
 			r.Schema(ctx, resource.SchemaRequest{}, &sr)
 			if !sr.Diagnostics.HasError() {
-				unchangedIsPrior[m.TypeName] = newPriorPlan(ctx, sr.Schema)
+				plan := newPriorPlan(ctx, sr.Schema)
+				plan.holds, _ = r.(PriorPlanHolds)
+				unchangedIsPrior[m.TypeName] = plan
 			}
 		}
 		if v, ok := r.(ValidationIsPure); ok && v.ValidationIsPure() {

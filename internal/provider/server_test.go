@@ -21,11 +21,15 @@ func TestUnchangedPlanTypes(t *testing.T) {
 		"homelab_routeros_ip_firewall_filter": false, // a chain checks its owner every plan
 		"homelab_proxmox_lxc":                 true,  // when its defaults hold
 		"homelab_proxmox_storage":             false, // its ModifyPlan fills what the config leaves null
-		"homelab_vault_pki_certificate":       false,
+		"homelab_vault_pki_certificate":       true, // unless its renewal is due (PriorPlanHolds)
+		"homelab_vault_pki_root_ca":           false,
 	} {
 		if (types[name] != nil) != want {
 			t.Errorf("%s answers its unchanged plan with the prior state: %v, want %v", name, types[name] != nil, want)
 		}
+	}
+	if c := types["homelab_vault_pki_certificate"]; c != nil && c.holds == nil {
+		t.Error("the certificate's unchanged plan is answered without asking whether its renewal is due")
 	}
 	// A container's plan is checked for its defaults, nested ones included,
 	// and compared without its write-only values.

@@ -23,6 +23,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/attr/xattr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
@@ -233,4 +234,27 @@ func join(at, name string) string {
 		return name
 	}
 	return at + "." + name
+}
+
+// Schema is what a tfsdk.State, Plan or Config's Schema offers: its type.
+type Schema interface{ Type() attr.Type }
+
+// Read is Get reporting into diags, for a tfsdk.State, Plan or Config
+// (raw and schema being its Raw and Schema).
+func Read(ctx context.Context, raw tftypes.Value, schema Schema, target any, diags *diag.Diagnostics) {
+	if err := Get(ctx, raw, schema.Type(), target); err != nil {
+		diags.AddError("Reading the resource's values failed", err.Error())
+	}
+}
+
+// Write is Value reporting into diags: the raw value of model for a
+// tfsdk.State or Plan of schema; on an error it returns the value
+// unchanged.
+func Write(ctx context.Context, raw tftypes.Value, schema Schema, model any, diags *diag.Diagnostics) tftypes.Value {
+	v, err := Value(ctx, schema.Type(), model)
+	if err != nil {
+		diags.AddError("Writing the resource's values failed", err.Error())
+		return raw
+	}
+	return v
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/homelab-iac/terraform-provider-homelab/internal/tfmodel"
 	"github.com/homelab-iac/terraform-provider-homelab/internal/validate"
 )
 
@@ -60,7 +61,7 @@ const defaultMinSecondsRemaining = 7 * 24 * 3600
 // certificate would be replaced by every plan.
 func (r *pkiCertificateResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var m pkiCertificateModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	tfmodel.Read(ctx, req.Config.Raw, req.Config.Schema, &m, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() || m.TTL.IsNull() || m.TTL.IsUnknown() || m.MinSecondsRemaining.IsUnknown() {
 		return
 	}
@@ -215,8 +216,8 @@ func (r *pkiCertificateResource) ModifyPlan(ctx context.Context, req resource.Mo
 		return
 	}
 	var state, plan pkiCertificateModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	tfmodel.Read(ctx, req.State.Raw, req.State.Schema, &state, &resp.Diagnostics)
+	tfmodel.Read(ctx, req.Plan.Raw, req.Plan.Schema, &plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -226,15 +227,7 @@ func (r *pkiCertificateResource) ModifyPlan(ctx context.Context, req resource.Mo
 	if len(resp.RequiresReplace) > 0 {
 		return // the mount changed: a new certificate
 	}
-	renew := state.Certificate.IsNull()
-	if !renew && !state.Expiration.IsNull() && !plan.MinSecondsRemaining.IsUnknown() {
-		exp, err := time.Parse(time.RFC3339, state.Expiration.ValueString())
-		if err == nil {
-			window := time.Duration(plan.MinSecondsRemaining.ValueInt64()) * time.Second
-			renew = !now().Add(window).Before(exp)
-		}
-	}
-	if !renew {
+	if !renewalDue(state.Certificate, state.Expiration, plan.MinSecondsRemaining) {
 		return
 	}
 	for _, a := range certComputed {
@@ -242,6 +235,24 @@ func (r *pkiCertificateResource) ModifyPlan(ctx context.Context, req resource.Mo
 	}
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("ca_chain"), types.ListUnknown(types.StringType))...)
 	resp.RequiresReplace = append(resp.RequiresReplace, path.Root("expiration"))
+}
+
+// renewalDue tells whether a certificate must be issued again: it was found
+// revoked or gone (certificate null), or it expires inside the renewal
+// window of minSeconds from now.
+func renewalDue(certificate, expiration types.String, minSeconds types.Int64) bool {
+	if certificate.IsNull() {
+		return true
+	}
+	if expiration.IsNull() || minSeconds.IsUnknown() {
+		return false
+	}
+	exp, err := time.Parse(time.RFC3339, expiration.ValueString())
+	if err != nil {
+		return false
+	}
+	window := time.Duration(minSeconds.ValueInt64()) * time.Second
+	return !now().Add(window).Before(exp)
 }
 
 func certErrorPath(err error) path.Path {
@@ -361,8 +372,9 @@ func trimAll(ss []string) []string {
 // Read checks the certificate is still valid in Vault: revoked (or its mount
 // gone) means a new one is issued.
 func (r *pkiCertificateResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	// tfmodel, not State.Get and Set: a refresh reads every certificate.
 	var state pkiCertificateModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	tfmodel.Read(ctx, req.State.Raw, req.State.Schema, &state, &resp.Diagnostics)
 	c := r.vault(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() || c == nil {
 		return
@@ -387,7 +399,7 @@ func (r *pkiCertificateResource) Read(ctx context.Context, req resource.ReadRequ
 			fmt.Sprintf("Certificate %s (%s) of mount %q is revoked; the plan issues a new one.", serial, state.CommonName.ValueString(), mount))
 		state.Certificate = types.StringNull()
 		state.Revoke = types.BoolValue(false) // nothing left to revoke
-		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		resp.State.Raw = tfmodel.Write(ctx, resp.State.Raw, resp.State.Schema, &state, &resp.Diagnostics)
 		return
 	}
 	if !state.Certificate.IsNull() && !state.IssuingCA.IsNull() {
@@ -403,7 +415,7 @@ func (r *pkiCertificateResource) Read(ctx context.Context, req resource.ReadRequ
 			state.Certificate = types.StringNull()
 		}
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.State.Raw = tfmodel.Write(ctx, resp.State.Raw, resp.State.Schema, &state, &resp.Diagnostics)
 }
 
 // issuerInMount tells whether the CA certificate caPEM is still an issuer of
