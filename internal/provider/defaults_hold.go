@@ -19,6 +19,7 @@ type defaultNode struct {
 	value    func(context.Context, path.Path) (tftypes.Value, bool) // nil: no default here
 	nesting  nesting
 	children map[string]*defaultNode
+	opaque   bool // a nested attribute or block of a kind not walked: only a null value passes
 }
 
 type nesting int
@@ -46,8 +47,12 @@ func defaultsOf(attrs map[string]schema.Attribute, blocks map[string]schema.Bloc
 			n.nesting, n.children = nestedMap, defaultsOf(a.NestedObject.Attributes, nil)
 		case schema.SetNestedAttribute:
 			n.nesting, n.children = nestedSet, defaultsOf(a.NestedObject.Attributes, nil)
+		default:
+			if reflect.ValueOf(a).MethodByName("GetNestedObject").IsValid() {
+				n.opaque = true // a nested kind this does not walk
+			}
 		}
-		if n.value != nil || len(n.children) > 0 {
+		if n.value != nil || n.opaque || len(n.children) > 0 {
 			nodes[name] = n
 		}
 	}
@@ -60,8 +65,10 @@ func defaultsOf(attrs map[string]schema.Attribute, blocks map[string]schema.Bloc
 			n.nesting, n.children = nestedList, defaultsOf(b.NestedObject.Attributes, b.NestedObject.Blocks)
 		case schema.SetNestedBlock:
 			n.nesting, n.children = nestedSet, defaultsOf(b.NestedObject.Attributes, b.NestedObject.Blocks)
+		default:
+			n.opaque = true // a block kind this does not walk
 		}
-		if len(n.children) > 0 {
+		if n.value != nil || n.opaque || len(n.children) > 0 {
 			nodes[name] = n
 		}
 	}
@@ -93,7 +100,7 @@ func defaultsHold(ctx context.Context, nodes map[string]*defaultNode, prior, con
 		if !ok {
 			cv = tftypes.NewValue(pv.Type(), nil)
 		}
-		if !cv.IsKnown() {
+		if !cv.IsKnown() || n.opaque && !pv.IsNull() {
 			return false
 		}
 		if n.value != nil && cv.IsNull() {
@@ -200,7 +207,7 @@ func defaultValue(a schema.Attribute) func(context.Context, path.Path) (tftypes.
 	default:
 		// Every attribute kind with a default has a Default field.
 		if f := reflect.ValueOf(a).FieldByName("Default"); f.IsValid() && !f.IsNil() {
-			return func(context.Context, path.Path) (tftypes.Value, bool) { return tftypes.Value{}, false }
+			return unknownDefaults
 		}
 		return nil
 	}
@@ -216,3 +223,7 @@ func defaultValue(a schema.Attribute) func(context.Context, path.Path) (tftypes.
 		return tv, err == nil
 	}
 }
+
+// unknownDefaults stands for defaults this check cannot read: they never
+// hold, so the framework plans.
+func unknownDefaults(context.Context, path.Path) (tftypes.Value, bool) { return tftypes.Value{}, false }

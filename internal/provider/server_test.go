@@ -21,7 +21,7 @@ func TestUnchangedPlanTypes(t *testing.T) {
 		"homelab_routeros_ip_firewall_filter": false, // a chain checks its owner every plan
 		"homelab_proxmox_lxc":                 true,  // when its defaults hold
 		"homelab_proxmox_storage":             false, // its ModifyPlan fills what the config leaves null
-		"homelab_vault_pki_certificate":       true, // unless its renewal is due (PriorPlanHolds)
+		"homelab_vault_pki_certificate":       true,  // unless its renewal is due (PriorPlanHolds)
 		"homelab_vault_pki_root_ca":           false,
 	} {
 		if (types[name] != nil) != want {
